@@ -1,0 +1,56 @@
+# Set-up and everyday commands. `make run` and `make test` need only Python 3.11, git and make.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run serve install install-dev migrate demo test lint pytest browser clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+run: demo
+	@echo ""
+	@echo "Serwis:      http://127.0.0.1:$(PORT)/"
+	@echo "Panel admin: http://127.0.0.1:$(PORT)/admin/  (konta powyżej)"
+	@echo ""
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Browser tests drive Debian's chromium; as root on Debian/Ubuntu it is installed here.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Browser tests need $(CHROMIUM): sudo apt-get install chromium"; exit 1; fi; }
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: install-dev browser
+	$(BIN)/python -m pytest -n 2 --create-db $(PYTEST_ARGS)
+
+test: lint pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

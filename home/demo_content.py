@@ -1,0 +1,322 @@
+"""Demo content of the foundation: the home page, the pages about the budget, site settings and
+one account per role. Texts are written from the city's facts in our own words."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+
+from .demo import demo_builder, ensure_child, heading, paragraph, root_page, source_locale, stream
+from .models import HomePage, SiteSettings, StandardPage
+
+EDITORS = "Redaktorzy"
+MODERATORS = "Moderatorzy"
+
+DEMO_ACCOUNTS = [
+    # (username, password, role, group, is_superuser)
+    ("admin", "admin-bo-2026", "administrator", None, True),
+    ("redaktor", "redaktor-bo-2026", "redaktor", EDITORS, False),
+    ("moderator", "moderator-bo-2026", "moderator", MODERATORS, False),
+]
+
+FUNDING_NOTICE = (
+    "Projekt „Wdrożenie aktów prawnych, szkoleń, doradztwa i platformy online do konsultacji "
+    "społecznych związanych z budżetem partycypacyjnym w Sosnowcu” jest współfinansowany przez Unię "
+    "Europejską w ramach Programu Operacyjnego Kapitał Ludzki, Priorytet V „Dobre rządzenie”, "
+    "Działanie 5.4, Poddziałanie 5.4.2 „Rozwój dialogu obywatelskiego”."
+)
+
+
+@demo_builder(order=10)
+def build_home(stdout):
+    home = _home_page(stdout)
+    _about_pages(home, stdout)
+    _site_settings(home)
+    _groups_and_users(home, stdout)
+
+
+def _home_page(stdout):
+    existing = HomePage.objects.filter(locale=source_locale()).first()
+    if existing is not None:
+        _point_default_site_at(existing)
+        return existing
+    root = root_page()
+    welcome = (
+        root.get_children()
+        .filter(slug="home")
+        .exclude(content_type=ContentType.objects.get_for_model(HomePage))
+    )
+    for page in welcome:
+        page.delete()
+    home = HomePage(
+        title="Budżet Obywatelski w Sosnowcu",
+        slug="home",
+        locale=source_locale(),
+        lead=(
+            "Tu mieszkańcy Sosnowca decydują, na co miasto wyda część swojego budżetu, i opiniują "
+            "projekty uchwał, zanim trafią pod obrady Rady Miejskiej."
+        ),
+        body=stream(
+            heading("Jak możesz wziąć udział"),
+            paragraph(
+                "Przeczytaj projekt uchwały i zgłoś do niego uwagę w trwającej konsultacji. "
+                "Zaproponuj projekt do budżetu obywatelskiego, gdy ruszy nabór. Przyjdź na spotkanie "
+                "konsultacyjne albo szkolenie w swojej dzielnicy.",
+                "Każdą uwagę czyta zespół moderatorów, a urząd odpowiada na nią publicznie.",
+            ),
+            (
+                "call_to_action",
+                {
+                    "title": "Jak działa budżet obywatelski?",
+                    "text": "Zasady, etapy i terminy w jednym miejscu.",
+                    "button_text": "Poznaj przyjęty model",
+                    "page": None,
+                    "url": "",
+                },
+            ),
+        ),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    _point_default_site_at(home)
+    stdout.write("  strona główna")
+    return home
+
+
+def _point_default_site_at(home):
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Budżet Obywatelski Sosnowiec",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Budżet Obywatelski Sosnowiec"
+        site.save()
+
+
+def _about_pages(home, stdout):
+    about, created = ensure_child(
+        home,
+        StandardPage,
+        "o-budzecie",
+        title="O budżecie",
+        show_in_menus=True,
+        lead=(
+            "Budżet obywatelski to część wydatków miasta, o której przeznaczeniu rozstrzygają "
+            "sami mieszkańcy: zgłaszają projekty, a potem wybierają je w głosowaniu."
+        ),
+        body=stream(
+            heading("Skąd wziął się ten serwis"),
+            paragraph(
+                "Platformę przygotowały wspólnie Fundacja Praw Podstawowych z Warszawy i Miasto "
+                "Sosnowiec w projekcie „Wdrożenie aktów prawnych, szkoleń, doradztwa i platformy "
+                "online do konsultacji społecznych związanych z budżetem partycypacyjnym w "
+                "Sosnowcu”. Projekt trwał od 1 października 2013 r. do 30 września 2014 r. i był "
+                "współfinansowany ze środków Unii Europejskiej.",
+                "Serwis działa dalej: co roku ogłaszamy w nim kolejną edycję budżetu.",
+            ),
+            heading("Po co to robimy"),
+            paragraph(
+                "Chcemy, żeby konsultacje społeczne w Sosnowcu były czymś więcej niż formalnością. "
+                "Mieszkańcy, urzędnicy i organizacje pozarządowe powinni wiedzieć, jak konsultacje "
+                "przebiegają i jakimi narzędziami można z nich korzystać, a najwięcej uwagi "
+                "poświęcamy temu, jak powstaje i jak jest przygotowywany budżet obywatelski."
+            ),
+            heading("Co tu znajdziesz"),
+            (
+                "paragraph",
+                "<ul><li>dobre praktyki z innych miast i materiały edukacyjne,</li>"
+                "<li>informacje o tym, co już działa w Sosnowcu,</li>"
+                "<li>przepisy prawa dotyczące konsultacji i budżetu,</li>"
+                "<li>konsultacje online projektów aktów prawa miejscowego,</li>"
+                "<li>materiały, które powstały w projekcie.</li></ul>",
+            ),
+        ),
+    )
+    if created:
+        stdout.write("  O budżecie")
+    model, created = ensure_child(
+        home,
+        StandardPage,
+        "przyjety-model",
+        title="Przyjęty model",
+        show_in_menus=True,
+        lead="Jak doszliśmy do obecnych zasad konsultacji i budżetu obywatelskiego: trzy etapy prac.",
+        body=stream(
+            heading("Etap 1: kampania informacyjna"),
+            paragraph(
+                "Najpierw miasto poinformowało mieszkańców o konsultacjach, w których wspólnie "
+                "ustalono wytyczne i funkcje systemu konsultacji online. System służy odtąd do "
+                "zbierania opinii o przygotowywanych aktach prawnych."
+            ),
+            heading("Etap 2: spotkania konsultacyjne"),
+            paragraph(
+                "Na spotkaniach konsultacyjnych ustalono najważniejsze działania potrzebne do "
+                "uruchomienia systemu i zebrano potrzeby oraz uwagi mieszkańców do projektów aktów "
+                "prawa miejscowego."
+            ),
+            heading("Etap 3: szkolenia"),
+            paragraph(
+                "Szkolenia objęły urzędniczki i urzędników, pracowników jednostek miejskich oraz "
+                "przedstawicieli organizacji pozarządowych i społecznych: łącznie 120 osób."
+            ),
+            (
+                "accordion",
+                {
+                    "title": "Najczęstsze pytania",
+                    "items": [
+                        {
+                            "question": "Kto może zgłosić uwagę do projektu uchwały?",
+                            "answer": "<p>Każda osoba, której sprawa dotyczy: mieszkańcy, organizacje i instytucje. Wystarczy formularz przy konsultacji.</p>",
+                        },
+                        {
+                            "question": "Czy moja uwaga zostanie opublikowana?",
+                            "answer": "<p>Tak, po sprawdzeniu przez moderatora. Urząd publikuje też swoją odpowiedź na każdą uwagę.</p>",
+                        },
+                    ],
+                },
+            ),
+        ),
+    )
+    if created:
+        stdout.write("  Przyjęty model")
+    _link_home_call_to_action(home, model)
+    for slug, title, lead, body in LEGAL_PAGES:
+        page, created = ensure_child(home, StandardPage, slug, title=title, lead=lead, body=body)
+        if created:
+            stdout.write(f"  {title}")
+
+
+def _link_home_call_to_action(home, target):
+    for block in home.body:
+        if block.block_type == "call_to_action" and not block.value["page"] and not block.value["url"]:
+            block.value["page"] = target
+            home.save_revision().publish()
+            return
+
+
+LEGAL_PAGES = [
+    (
+        "polityka-prywatnosci",
+        "Polityka prywatności",
+        "Jakie dane zbieramy, po co i jak długo je przechowujemy.",
+        stream(
+            heading("Administrator danych"),
+            paragraph(
+                "Administratorem danych osobowych jest Prezydent Miasta Sosnowca, "
+                "Al. Zwycięstwa 20, 41-200 Sosnowiec."
+            ),
+            heading("Jakie dane zbieramy"),
+            paragraph(
+                "Gdy zgłaszasz uwagę lub projekt, zapisujemy to, co wpiszesz w formularz, oraz "
+                "skrót adresu IP, który chroni serwis przed nadużyciami. Serwis zapisuje w "
+                "przeglądarce tylko pliki cookie potrzebne do działania: sesję, ochronę formularzy "
+                "i wybrane przez Ciebie ustawienia kontrastu i wielkości tekstu."
+            ),
+            heading("Twoje prawa"),
+            paragraph(
+                "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia i ograniczenia "
+                "przetwarzania oraz prawo skargi do Prezesa Urzędu Ochrony Danych Osobowych."
+            ),
+        ),
+    ),
+    (
+        "deklaracja-dostepnosci",
+        "Deklaracja dostępności",
+        "Serwis ma spełniać standard WCAG 2.1 na poziomie AA.",
+        stream(
+            paragraph(
+                "Miasto Sosnowiec zobowiązuje się zapewnić dostępność tego serwisu zgodnie z ustawą "
+                "z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji "
+                "mobilnych podmiotów publicznych."
+            ),
+            heading("Ułatwienia w serwisie"),
+            (
+                "paragraph",
+                "<ul><li>przełącznik wysokiego kontrastu i większego tekstu w nagłówku,</li>"
+                "<li>link „Przejdź do treści” na początku każdej strony,</li>"
+                "<li>widoczne zaznaczenie elementu, na którym jest fokus klawiatury,</li>"
+                "<li>wszystkie formularze działają bez JavaScriptu.</li></ul>",
+            ),
+            heading("Informacje zwrotne i kontakt"),
+            paragraph(
+                "Jeśli coś w serwisie jest dla Ciebie niedostępne, napisz do nas: odpowiemy "
+                "najpóźniej w ciągu 7 dni. Możesz też zażądać udostępnienia treści w innej formie."
+            ),
+        ),
+    ),
+]
+
+
+def _site_settings(home):
+    site = Site.objects.get(is_default_site=True)
+    settings_obj = SiteSettings.for_site(site)
+    if settings_obj.address:
+        return
+    settings_obj.organisation = "Urząd Miejski w Sosnowcu"
+    settings_obj.address = "Al. Zwycięstwa 20\n41-200 Sosnowiec"
+    settings_obj.phone = "+48 32 296 00 00"
+    settings_obj.email = "budzet@sosnowiec.invalid"
+    settings_obj.office_hours = "pon.–pt. 7:30–15:30"
+    settings_obj.funding_notice = FUNDING_NOTICE
+    settings_obj.copyright_line = "Budżet Obywatelski w Sosnowcu © 2026. Wszelkie prawa zastrzeżone."
+    children = {page.slug: page for page in home.get_children()}
+    settings_obj.accessibility_page = children.get("deklaracja-dostepnosci")
+    settings_obj.privacy_page = children.get("polityka-prywatnosci")
+    settings_obj.save()
+
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", ["add", "change", "choose"]),
+    ("wagtaildocs", "document", ["add", "change", "choose"]),
+]
+
+
+def _groups_and_users(home, stdout):
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    # Wagtail's own English example groups would sit beside ours with broader rights.
+    Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(admin_access)
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=home,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, model, actions in EDITOR_COLLECTION_PERMISSIONS:
+        for action in actions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors,
+                collection=root_collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                ),
+            )
+
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    moderators.permissions.add(admin_access)
+
+    user_model = get_user_model()
+    for username, password, role, group_name, is_superuser in DEMO_ACCOUNTS:
+        if user_model.objects.filter(username=username).exists():
+            continue
+        user = user_model.objects.create_user(
+            username=username,
+            password=password,
+            email=f"{username}@sosnowiec.invalid",
+            first_name=role.capitalize(),
+            is_staff=is_superuser,
+            is_superuser=is_superuser,
+        )
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        stdout.write(f"  konto: {username}")

@@ -1,0 +1,172 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """What every page of the site has: a lead, a social-media image and the promote fields."""
+
+    lead = models.TextField(
+        _("wstęp"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "Dwa, trzy zdania pod tytułem, które mówią, o czym jest strona. Pokazujemy je też w "
+            "listach stron i wynikach wyszukiwania."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("obraz do mediów społecznościowych"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Pokazywany, gdy ktoś udostępni stronę na Facebooku lub w komunikatorze."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.lead
+
+
+class HomePage(BasePage):
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("treść"),
+        blank=True,
+        help_text=_("Treść strony głównej pod wstępem: sekcje, teksty, przyciski, dokumenty."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("strona główna")
+        verbose_name_plural = _("strony główne")
+
+
+class StandardPage(BasePage):
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("treść"),
+        help_text=_("Treść strony: nagłówki, tekst, obrazy, dokumenty, tabele, pytania i odpowiedzi."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("strona treści")
+        verbose_name_plural = _("strony treści")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details, the funding notice and the links every page's footer shows."""
+
+    organisation = models.CharField(
+        _("nazwa urzędu"),
+        max_length=200,
+        default="Urząd Miejski w Sosnowcu",
+        help_text=_("Pokazywana w stopce jako nadawca serwisu."),
+    )
+    address = models.TextField(
+        _("adres"),
+        blank=True,
+        max_length=400,
+        help_text=_("Ulica, kod i miasto, każda część w osobnym wierszu."),
+    )
+    phone = models.CharField(_("telefon"), blank=True, max_length=40, help_text=_("Np. +48 32 296 00 00"))
+    email = models.EmailField(
+        _("e-mail kontaktowy"), blank=True, help_text=_("Adres, na który mieszkańcy piszą w sprawie budżetu.")
+    )
+    office_hours = models.CharField(
+        _("godziny pracy"), blank=True, max_length=200, help_text=_("Np. pon.–pt. 7:30–15:30")
+    )
+    funding_notice = models.TextField(
+        _("informacja o dofinansowaniu"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Tekst o wsparciu z funduszy Unii Europejskiej pokazywany w stopce każdej strony."),
+    )
+    funding_logos = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotypy programu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Jeden obraz z zestawem logotypów (np. Kapitał Ludzki, flaga UE) do stopki."),
+    )
+    funding_logos_alt = models.CharField(
+        _("opis logotypów"),
+        blank=True,
+        max_length=250,
+        help_text=_("Co jest na obrazie z logotypami, dla osób korzystających z czytnika ekranu."),
+    )
+    copyright_line = models.CharField(
+        _("nota prawna w stopce"),
+        blank=True,
+        max_length=200,
+        help_text=_("Np. „Budżet Obywatelski w Sosnowcu © 2026. Wszelkie prawa zastrzeżone.”"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona „Deklaracja dostępności”"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Link do niej pokażemy w stopce każdej strony."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona „Polityka prywatności”"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Link do niej pokażemy w stopce każdej strony."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("office_hours"),
+            ],
+            heading=_("Dane kontaktowe"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("funding_notice"), FieldPanel("funding_logos"), FieldPanel("funding_logos_alt")],
+            heading=_("Dofinansowanie"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("copyright_line"), FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading=_("Stopka"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("ustawienia serwisu")
