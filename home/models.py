@@ -147,6 +147,15 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Link do niej pokażemy w stopce każdej strony."),
     )
 
+    retention_days = models.PositiveIntegerField(
+        _("przechowywanie danych osobowych (dni)"),
+        default=365,
+        help_text=_(
+            "Tyle dni po zamknięciu formularza (np. końcu konsultacji) przechowujemy podpisy, adresy "
+            "e-mail i skróty adresów IP nadawców. Potem je usuwamy; treść zgłoszeń i decyzje zostają."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -166,6 +175,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("copyright_line"), FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
             heading=_("Stopka"),
         ),
+        FieldPanel("retention_days"),
     ]
 
     class Meta:

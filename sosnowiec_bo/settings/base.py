@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -185,3 +186,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Resident forms: a form must be open this long before it is sent, its token lives this long,
+# and one address may send this many submissions in this many seconds.
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+FORM_TOKEN_MAX_AGE = 60 * 60 * 24
+FORM_RATE_LIMIT_COUNT = int(os.environ.get("FORM_RATE_LIMIT_COUNT", "5"))
+FORM_RATE_LIMIT_SECONDS = int(os.environ.get("FORM_RATE_LIMIT_SECONDS", "600"))
+# Behind a reverse proxy, the client address is the last hop of X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")

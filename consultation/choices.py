@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubmissionStatus(models.TextChoices):
+    PENDING = "pending", _("oczekuje")
+    APPROVED = "approved", _("zatwierdzona")
+    REJECTED = "rejected", _("odrzucona")
+    SPAM = "spam", _("spam")
+
+
+class ModerationMode(models.TextChoices):
+    PRE = "pre", _("przed publikacją (moderator zatwierdza każdą uwagę)")
+    POST = "post", _("po publikacji (uwagi widać od razu, moderator może je ukryć)")
+
+
+class RejectionReason(models.TextChoices):
+    OFF_TOPIC = "off_topic", _("nie dotyczy przedmiotu konsultacji")
+    OFFENSIVE = "offensive", _("treść obraźliwa lub naruszająca prawo")
+    PERSONAL_DATA = "personal_data", _("zawiera dane osobowe innych osób")
+    DUPLICATE = "duplicate", _("powtórzenie innej uwagi")
+    ADVERTISING = "advertising", _("reklama")
+    OTHER = "other", _("inny powód")
+
+
+class ResponseOutcome(models.TextChoices):
+    ACCEPTED = "accepted", _("uwzględniono")
+    PARTIALLY = "partially", _("uwzględniono częściowo")
+    NOT_ACCEPTED = "not_accepted", _("nie uwzględniono")
+    OUT_OF_SCOPE = "out_of_scope", _("poza zakresem konsultacji")
+
+
+class ConsultationPhase(models.TextChoices):
+    UPCOMING = "upcoming", _("planowana")
+    OPEN = "open", _("trwa")
+    CLOSED = "closed", _("zakończona")

@@ -1,0 +1,389 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from home.models import BasePage
+
+from ..choices import ConsultationPhase, SubmissionStatus
+from ..ics import calendar_response
+from .forms import FormField, ModeratedFormPage, Submission
+
+COMMENTS_PER_PAGE = 20
+CONSULTATIONS_PER_PAGE = 10
+
+DEFAULT_COMMENT_FIELDS = [
+    # (label, field_type, required, is_public, help_text)
+    ("Podpis", "singleline", True, True, "Imię i nazwisko albo nazwa organizacji. Pokażemy go przy uwadze."),
+    ("E-mail", "email", False, False, "Nieobowiązkowy. Wyślemy na niego potwierdzenie i odpowiedź urzędu."),
+    ("Treść uwagi", "multiline", True, True, "Co proponujesz zmienić i dlaczego."),
+    (
+        "Zapoznałem się / zapoznałam się z klauzulą informacyjną i zgadzam się na przetwarzanie moich danych "
+        "w celu rozpatrzenia uwagi",
+        FormField.CONSENT,
+        True,
+        False,
+        "",
+    ),
+]
+
+
+def when_in_words(value):
+    return date_format(timezone.localtime(value), "j E Y, H:i")
+
+
+class ConsultationIndexPage(BasePage):
+    intro = RichTextField(
+        _("wprowadzenie"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Krótko: czym są konsultacje i jak wziąć w nich udział."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["consultation.ConsultationPage"]
+
+    class Meta:
+        verbose_name = _("lista konsultacji")
+        verbose_name_plural = _("listy konsultacji")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        consultations = ConsultationPage.objects.child_of(self).live().order_by("-start_at")
+        years = sorted({d.year for d in consultations.dates("start_at", "year")}, reverse=True)
+        status = request.GET.get("status", "")
+        year = request.GET.get("rok", "")
+        if status == ConsultationPhase.OPEN:
+            consultations = consultations.filter(start_at__lte=now, end_at__gt=now)
+        elif status == ConsultationPhase.UPCOMING:
+            consultations = consultations.filter(start_at__gt=now)
+        elif status == ConsultationPhase.CLOSED:
+            consultations = consultations.filter(end_at__lte=now)
+        else:
+            status = ""
+        if year.isdigit():
+            consultations = consultations.filter(start_at__year=int(year))
+        else:
+            year = ""
+        page_obj = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(request.GET.get("strona"))
+        groups = {
+            phase: []
+            for phase in (ConsultationPhase.OPEN, ConsultationPhase.UPCOMING, ConsultationPhase.CLOSED)
+        }
+        for consultation in page_obj:
+            groups[consultation.phase_at(now)].append(consultation)
+        context.update(
+            {
+                "groups": [
+                    (ConsultationPhase(phase).label, phase, items) for phase, items in groups.items() if items
+                ],
+                "page_obj": page_obj,
+                "years": years,
+                "statuses": ConsultationPhase.choices,
+                "selected_status": status,
+                "selected_year": year,
+            }
+        )
+        return context
+
+
+class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("opis konsultacji"),
+        blank=True,
+        help_text=_("Czego dotyczy konsultacja, dla kogo jest, jak wziąć udział."),
+    )
+    start_at = models.DateTimeField(
+        _("początek konsultacji"), help_text=_("Od tej chwili formularz przyjmuje uwagi.")
+    )
+    end_at = models.DateTimeField(
+        _("koniec konsultacji"), help_text=_("Po tej chwili formularz się zamyka, np. 23:59 ostatniego dnia.")
+    )
+    subject = RichTextField(
+        _("przedmiot konsultacji"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Jaki projekt aktu konsultujemy, np. „projekt uchwały w sprawie budżetu obywatelskiego na 2027 r.”."
+        ),
+    )
+    contact_name = models.CharField(_("osoba do kontaktu"), max_length=200, blank=True)
+    contact_role = models.CharField(_("stanowisko lub wydział"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail osoby do kontaktu"), blank=True)
+    contact_phone = models.CharField(_("telefon osoby do kontaktu"), max_length=40, blank=True)
+    outcome = RichTextField(
+        _("wynik konsultacji"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Po zakończeniu: co wynikło z konsultacji i co urząd zmienił w projekcie."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Termin")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("subject"), InlinePanel("documents", label=_("Dokument"))],
+            heading=_("Przedmiot konsultacji"),
+        ),
+        InlinePanel(
+            "units",
+            label=_("Jednostka projektu aktu"),
+            heading=_("Tekst projektu aktu (paragrafy, ustępy, punkty)"),
+        ),
+        InlinePanel("meetings", label=_("Spotkanie konsultacyjne"), heading=_("Spotkania konsultacyjne")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("moderation_mode"),
+                FieldPanel("privacy_notice"),
+                FieldPanel("thank_you_text"),
+                FieldPanel("notify_emails"),
+                InlinePanel("form_fields", label=_("Pole formularza")),
+            ],
+            heading=_("Formularz uwag"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("outcome"), InlinePanel("outcome_documents", label=_("Raport lub dokument"))],
+            heading=_("Po zakończeniu"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("subject")]
+
+    parent_page_types = ["consultation.ConsultationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("konsultacja")
+        verbose_name_plural = _("konsultacje")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not args and self.pk is None and "form_fields" not in kwargs:
+            self.form_fields = [
+                FormField(
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    is_public=is_public,
+                    help_text=help_text,
+                )
+                for label, field_type, required, is_public, help_text in DEFAULT_COMMENT_FIELDS
+            ]
+
+    # Status
+    def phase_at(self, now):
+        if now < self.start_at:
+            return ConsultationPhase.UPCOMING
+        if now < self.end_at:
+            return ConsultationPhase.OPEN
+        return ConsultationPhase.CLOSED
+
+    @property
+    def phase(self):
+        return self.phase_at(timezone.now())
+
+    @property
+    def phase_label(self):
+        return ConsultationPhase(self.phase).label
+
+    @property
+    def dates_in_words(self):
+        phase = self.phase
+        if phase == ConsultationPhase.UPCOMING:
+            return _("rozpocznie się %(start)s, potrwa do %(end)s") % {
+                "start": when_in_words(self.start_at),
+                "end": when_in_words(self.end_at),
+            }
+        if phase == ConsultationPhase.OPEN:
+            return _("trwa do %(end)s") % {"end": when_in_words(self.end_at)}
+        return _("trwała od %(start)s do %(end)s") % {
+            "start": when_in_words(self.start_at),
+            "end": when_in_words(self.end_at),
+        }
+
+    def accepts_submissions(self):
+        return self.phase == ConsultationPhase.OPEN
+
+    def closed_message(self):
+        if self.phase == ConsultationPhase.UPCOMING:
+            return _("Konsultacja jeszcze się nie rozpoczęła: uwagi przyjmujemy od %(start)s.") % {
+                "start": when_in_words(self.start_at)
+            }
+        return _("Konsultacja zakończyła się %(end)s. Nie przyjmujemy już uwag.") % {
+            "end": when_in_words(self.end_at)
+        }
+
+    # Draft act units
+    def get_unit_choices(self):
+        return [(unit.anchor, unit.label) for unit in self.units.all()]
+
+    # Public side
+    def public_field_labels(self):
+        return [(field.clean_name, field.label) for field in self.get_form_fields() if field.is_public]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        labels = self.public_field_labels()
+        submissions = Submission.objects.filter(page=self)
+        counts = submissions.aggregate(
+            total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
+            published=Count("pk", filter=Q(status=SubmissionStatus.APPROVED)),
+            pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
+        )
+        approved = submissions.public().order_by("submit_time", "pk")
+        selected_unit = request.GET.get("fragment", "")
+        units = list(self.units.all())
+        unit_labels = {unit.anchor: unit.label for unit in units}
+        if selected_unit not in unit_labels:
+            selected_unit = ""
+        listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
+        page_obj = Paginator(listed, COMMENTS_PER_PAGE).get_page(request.GET.get("uwagi"))
+        comments = [
+            {
+                "submission": submission,
+                "values": submission.public_values(labels),
+                "unit_label": unit_labels.get(submission.unit_anchor, ""),
+            }
+            for submission in page_obj
+        ]
+        unit_counts = dict(
+            approved.exclude(unit_anchor="")
+            .values_list("unit_anchor")
+            .annotate(n=Count("pk"))
+            .values_list("unit_anchor", "n")
+        )
+        context.update(
+            {
+                "counts": counts,
+                "comments": comments,
+                "comments_page": page_obj,
+                "units": [{"unit": unit, "count": unit_counts.get(unit.anchor, 0)} for unit in units],
+                "selected_unit": selected_unit,
+                "selected_unit_label": unit_labels.get(selected_unit, ""),
+                "meetings": list(self.meetings.all()),
+                "documents": list(self.documents.select_related("document")),
+                "privacy_notice": self.get_privacy_notice(),
+                "is_open": self.accepts_submissions(),
+                "closed_message": None if self.accepts_submissions() else self.closed_message(),
+            }
+        )
+        return context
+
+    @path("spotkania.ics", name="meetings_ics")
+    def meetings_ics(self, request):
+        return calendar_response(self, list(self.meetings.all()), f"spotkania-{self.slug}.ics")
+
+    @path("spotkania/<int:meeting_id>.ics", name="meeting_ics")
+    def meeting_ics(self, request, meeting_id):
+        meeting = get_object_or_404(self.meetings, pk=meeting_id)
+        return calendar_response(self, [meeting], f"spotkanie-{meeting.pk}.ics")
+
+
+class ConsultationDocument(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Projekt aktu, uzasadnienie, załączniki. Pokażemy nazwę, format i rozmiar pliku."),
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class OutcomeDocument(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcome_documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Np. raport z konsultacji w PDF."),
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class DraftActUnit(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="units")
+    label = models.CharField(
+        _("oznaczenie"), max_length=80, help_text=_("Np. „§ 1”, „§ 2 ust. 1”, „§ 2 ust. 1 pkt 3”.")
+    )
+    text = models.TextField(_("treść"), max_length=10000, help_text=_("Tekst tej jednostki projektu aktu."))
+    anchor = models.SlugField(
+        _("kotwica"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Stały identyfikator do linków i uwag. Pusty: utworzymy go z oznaczenia. Nie zmieniaj go po rozpoczęciu konsultacji."
+        ),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("text"), FieldPanel("anchor")]
+
+    def save(self, *args, **kwargs):
+        if not self.anchor:
+            self.anchor = slugify(self.label.replace("§", "par")) or f"jednostka-{self.sort_order}"
+        super().save(*args, **kwargs)
+
+
+class ConsultationMeeting(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField(_("początek spotkania"))
+    ends_at = models.DateTimeField(_("koniec spotkania"))
+    place = models.CharField(
+        _("miejsce"), max_length=200, blank=True, help_text=_("Np. „Sala Sesyjna Urzędu Miejskiego”.")
+    )
+    address = models.CharField(
+        _("adres"), max_length=200, blank=True, help_text=_("Ulica i numer, kod, miasto.")
+    )
+    online_url = models.URLField(
+        _("link do spotkania online"), blank=True, help_text=_("Dla spotkań w internecie.")
+    )
+    description = models.TextField(_("opis (opcjonalnie)"), blank=True, max_length=1000)
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("place"),
+        FieldPanel("address"),
+        FieldPanel("online_url"),
+        FieldPanel("description"),
+    ]
+
+    @property
+    def when_in_words(self):
+        return when_in_words(self.starts_at)
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Spotkanie musi kończyć się po tym, jak się zacznie.")})
+        if not (self.place or self.address or self.online_url):
+            raise ValidationError({"place": _("Podaj miejsce z adresem albo link do spotkania online.")})

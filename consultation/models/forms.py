@@ -1,0 +1,398 @@
+"""The one pipeline for everything residents send: a form page base built on Wagtail's form builder,
+its field model, the submission model with its moderation state, and the privacy notice."""
+
+import hashlib
+import hmac
+import time
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.signing import BadSignature, TimestampSigner, b62_decode
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractFormField,
+    AbstractFormSubmission,
+    FormMixin,
+)
+from wagtail.fields import RichTextField
+from wagtail.log_actions import log
+from wagtail.models import RevisionMixin
+from wagtail.search import index
+
+from home.models import BasePage
+
+from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
+from ..protection import client_ip, is_rate_limited, record_submission
+
+MAX_LINE_LENGTH = 255
+MAX_TEXT_LENGTH = 5000
+HONEYPOT_FIELD = "website"
+TIMESTAMP_FIELD = "form_token"
+UNIT_FIELD = "unit"
+PROTECTION_FIELDS = (HONEYPOT_FIELD, TIMESTAMP_FIELD)
+FORM_TOKEN_SALT = "consultation.form"
+RATE_LIMIT_MESSAGE = _(
+    "Z tego adresu wysłano w krótkim czasie zbyt wiele zgłoszeń. Spróbuj ponownie za kilkanaście minut."
+)
+
+
+class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
+    """The RODO (GDPR art. 13) information clause shown at a form. Every save is kept as a revision
+    and each submission stores the revision its sender saw."""
+
+    title = models.CharField(
+        _("nazwa"), max_length=200, help_text=_("Np. „Klauzula informacyjna – konsultacje społeczne”.")
+    )
+    text = RichTextField(
+        _("treść klauzuli"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Kto jest administratorem danych, w jakim celu i na jakiej podstawie je przetwarza, jak "
+            "długo je przechowuje i jakie prawa ma osoba, której dotyczą."
+        ),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+    search_fields = [index.SearchField("title")]
+
+    class Meta:
+        verbose_name = _("klauzula informacyjna RODO")
+        verbose_name_plural = _("klauzule informacyjne RODO")
+
+    def __str__(self):
+        return self.title
+
+
+class FormField(AbstractFormField):
+    CONSENT = "consent"
+
+    page = ParentalKey("consultation.ModeratedFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        verbose_name=_("rodzaj pola"),
+        max_length=16,
+        choices=[*FORM_FIELD_CHOICES, (CONSENT, _("Zgoda na przetwarzanie danych (RODO)"))],
+    )
+    is_public = models.BooleanField(
+        _("pokaż publicznie po zatwierdzeniu"),
+        default=False,
+        help_text=_(
+            "Treść tego pola zobaczą wszyscy, gdy moderator zatwierdzi zgłoszenie. Adresu e-mail nie pokazujemy nigdy."
+        ),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("is_public")]
+
+    def clean(self):
+        super().clean()
+        if self.is_public and self.field_type in ("email", self.CONSENT, "hidden"):
+            raise ValidationError(
+                {"is_public": _("Adresu e-mail, zgody ani pola ukrytego nie można pokazać publicznie.")}
+            )
+
+
+class ModeratedFormBuilder(FormBuilder):
+    def create_singleline_field(self, field, options):
+        options["max_length"] = MAX_LINE_LENGTH
+        return forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MAX_TEXT_LENGTH
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), **options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = MAX_LINE_LENGTH
+        return forms.EmailField(**options)
+
+    def create_consent_field(self, field, options):
+        options["required"] = True
+        options["error_messages"] = {"required": _("Bez tej zgody nie możemy przyjąć zgłoszenia.")}
+        return forms.BooleanField(**options)
+
+
+class SubmissionForm(forms.Form):
+    """Protections every moderated form shares; the editor's fields are added by the builder."""
+
+    website = forms.CharField(
+        label=_("Strona internetowa (zostaw puste)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, page=None, user=None, **kwargs):
+        self.page = page
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial[TIMESTAMP_FIELD] = TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(page.pk))
+        units = page.get_unit_choices() if page else []
+        if units:
+            self.fields[UNIT_FIELD] = forms.ChoiceField(
+                label=_("Której części projektu dotyczy uwaga?"),
+                choices=[("", _("Całego projektu"))] + units,
+                required=False,
+            )
+            self.order_fields([UNIT_FIELD])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise ValidationError(
+                _("Nie przyjęliśmy zgłoszenia: pole „Strona internetowa” musi zostać puste."), code="honeypot"
+            )
+        token = self.data.get(TIMESTAMP_FIELD, "")
+        signer = TimestampSigner(salt=FORM_TOKEN_SALT)
+        try:
+            page_pk = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
+        except BadSignature:
+            raise ValidationError(
+                _("Formularz wygasł lub jest niepełny. Sprawdź treść i wyślij go jeszcze raz."), code="token"
+            ) from None
+        if self.page is not None and page_pk != str(self.page.pk):
+            raise ValidationError(_("Formularz należy do innej strony. Wyślij go jeszcze raz."), code="token")
+        signed_at = b62_decode(token.rsplit(signer.sep, 1)[1])
+        if time.time() - signed_at < settings.FORM_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("Formularz wysłano zbyt szybko. Odczekaj chwilę, sprawdź treść i wyślij go ponownie."),
+                code="too_fast",
+            )
+        return cleaned
+
+
+def hash_ip(ip):
+    if not ip:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+class ModeratedFormPage(FormMixin, BasePage):
+    """A page with a form whose submissions go through moderation. Not created on its own:
+    consultations, proposal forms and trainings extend it and name their policy."""
+
+    is_creatable = False
+    form_builder = ModeratedFormBuilder
+
+    moderation_mode = models.CharField(
+        _("moderacja"),
+        max_length=8,
+        choices=ModerationMode.choices,
+        default=ModerationMode.PRE,
+        help_text=_("Przed publikacją: nic nie jest widoczne bez zgody moderatora (zalecane)."),
+    )
+    privacy_notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("klauzula informacyjna RODO"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Pokazywana przy formularzu. Pusta: obowiązuje najnowsza klauzula w serwisie."),
+    )
+    notify_emails = models.CharField(
+        _("powiadomienia dla moderatorów"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Adresy e-mail (oddzielone przecinkami), na które wyślemy informację o nowym zgłoszeniu."
+        ),
+    )
+    thank_you_text = models.CharField(
+        _("podziękowanie po wysłaniu"),
+        max_length=400,
+        blank=True,
+        help_text=_("Krótki tekst, który zobaczy osoba po wysłaniu formularza."),
+    )
+
+    def get_submission_class(self):
+        return Submission
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        refusal, status = None, 200
+        ip = client_ip(request)
+        if not self.accepts_submissions():
+            refusal, status = self.closed_message(), 403
+        elif is_rate_limited(ip):
+            refusal, status = RATE_LIMIT_MESSAGE, 429
+        elif form.is_valid():
+            self.process_form_submission(form, ip=ip)
+            record_submission(ip)
+            messages.success(request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie."))
+            return redirect(self.url + "#potwierdzenie")
+        context = self.get_context(request)
+        context["form"] = form
+        context["form_refusal"] = refusal
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def closed_message(self):
+        return _("Ten formularz nie przyjmuje teraz zgłoszeń.")
+
+    def get_form_class(self):
+        builder = self.form_builder(self.get_form_fields())
+        return type("ModeratedForm", (SubmissionForm,), builder.formfields)
+
+    def get_unit_choices(self):
+        return []
+
+    def accepts_submissions(self):
+        return True
+
+    def initial_status(self):
+        if self.moderation_mode == ModerationMode.POST:
+            return SubmissionStatus.APPROVED
+        return SubmissionStatus.PENDING
+
+    def get_privacy_notice(self):
+        if self.privacy_notice_id:
+            return self.privacy_notice
+        return PrivacyNotice.objects.order_by("-pk").first()
+
+    def public_field_names(self):
+        return [field.clean_name for field in self.get_form_fields() if field.is_public]
+
+    def process_form_submission(self, form, ip=""):
+        from ..tasks import notify_new_submission
+
+        data = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in PROTECTION_FIELDS and name != UNIT_FIELD
+        }
+        notice = self.get_privacy_notice()
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                page=self,
+                form_data=data,
+                unit_anchor=form.cleaned_data.get(UNIT_FIELD, "") or "",
+                status=self.initial_status(),
+                consent_at=timezone.now(),
+                privacy_notice_revision=notice.latest_revision if notice else None,
+                ip_hash=hash_ip(ip),
+            )
+            transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))
+        return submission
+
+    class Meta:
+        verbose_name = _("strona z formularzem moderowanym")
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=SubmissionStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=SubmissionStatus.PENDING)
+
+
+class Submission(AbstractFormSubmission):
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.PENDING,
+        db_index=True,
+    )
+    unit_anchor = models.CharField(_("fragment projektu"), max_length=80, blank=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decyzja: kto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decyzja: kiedy"), null=True, blank=True)
+    reason_category = models.CharField(
+        _("powód odrzucenia"), max_length=20, choices=RejectionReason.choices, blank=True
+    )
+    reason = models.TextField(_("uzasadnienie odrzucenia"), blank=True, max_length=2000)
+    response_outcome = models.CharField(
+        _("rozstrzygnięcie"), max_length=20, choices=ResponseOutcome.choices, blank=True
+    )
+    response = models.TextField(_("odpowiedź urzędu"), blank=True, max_length=MAX_TEXT_LENGTH)
+    responded_at = models.DateTimeField(_("data odpowiedzi"), null=True, blank=True)
+    consent_at = models.DateTimeField(_("zgoda: kiedy"), null=True, blank=True)
+    privacy_notice_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("wersja klauzuli RODO"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ip_hash = models.CharField(_("skrót adresu IP"), max_length=64, blank=True)
+    anonymized_at = models.DateTimeField(_("zanonimizowano"), null=True, blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zgłoszenie")
+        verbose_name_plural = _("zgłoszenia")
+        ordering = ["submit_time", "pk"]
+        permissions = [("moderate_submission", _("Może moderować zgłoszenia mieszkańców"))]
+
+    def __str__(self):
+        return _("Zgłoszenie nr %(number)s") % {"number": self.pk}
+
+    def _decide(self, user, status, action, **fields):
+        previous = self.status
+        self.status = status
+        self.decided_by = user
+        self.decided_at = timezone.now()
+        for name, value in fields.items():
+            setattr(self, name, value)
+        with transaction.atomic():
+            self.save()
+            log(
+                instance=self,
+                action=action,
+                user=user,
+                data={"from": previous, "to": status, **{k: str(v) for k, v in fields.items()}},
+            )
+
+    def approve(self, user):
+        self._decide(user, SubmissionStatus.APPROVED, "consultation.approve", reason_category="", reason="")
+
+    def reject(self, user, category, reason=""):
+        self._decide(
+            user, SubmissionStatus.REJECTED, "consultation.reject", reason_category=category, reason=reason
+        )
+
+    def mark_spam(self, user):
+        self._decide(user, SubmissionStatus.SPAM, "consultation.spam", reason_category="", reason="")
+
+    def undo(self, user):
+        self._decide(user, SubmissionStatus.PENDING, "consultation.undo", reason_category="", reason="")
+
+    def set_response(self, user, outcome, text):
+        self.response_outcome = outcome
+        self.response = text
+        self.responded_at = timezone.now()
+        with transaction.atomic():
+            self.save(update_fields=["response_outcome", "response", "responded_at"])
+            log(instance=self, action="consultation.respond", user=user, data={"outcome": outcome})
+
+    @property
+    def reason_text(self):
+        parts = [self.get_reason_category_display() if self.reason_category else "", self.reason]
+        return ": ".join(part for part in parts if part)
+
+    def public_values(self, field_labels):
+        """(label, value) pairs of the fields the editor marked public, in the form's order."""
+        return [
+            (label, self.form_data.get(name))
+            for name, label in field_labels
+            if self.form_data.get(name) not in (None, "")
+        ]

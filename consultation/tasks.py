@@ -1,0 +1,75 @@
+"""E-mail about submissions, sent by the background worker, never inside a request."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+
+@task()
+def notify_new_submission(submission_id):
+    from .models import Submission
+
+    submission = Submission.objects.select_related("page").filter(pk=submission_id).first()
+    if submission is None:
+        return
+    page = submission.page.specific
+    recipients = [address.strip() for address in page.notify_emails.split(",") if address.strip()]
+    inbox_url = settings.WAGTAILADMIN_BASE_URL + reverse("submission_inbox:edit", args=[submission.pk])
+    if recipients:
+        send_mail(
+            _("Nowe zgłoszenie do moderacji: %(title)s") % {"title": page.title},
+            _("Na stronie „%(title)s” czeka nowe zgłoszenie nr %(number)s.\n\nOtwórz je w panelu: %(url)s")
+            % {"title": page.title, "number": submission.pk, "url": inbox_url},
+            None,
+            recipients,
+        )
+    sender = sender_email(submission)
+    if sender:
+        send_mail(
+            _("Potwierdzenie: otrzymaliśmy Twoje zgłoszenie"),
+            _(
+                "Dziękujemy za zgłoszenie na stronie „%(title)s” (nr %(number)s).\n\n"
+                "Moderator sprawdzi je i opublikuje zgodnie z zasadami konsultacji. "
+                "Odpowiedź urzędu pojawi się na stronie: %(url)s"
+            )
+            % {"title": page.title, "number": submission.pk, "url": page.full_url},
+            None,
+            [sender],
+        )
+
+
+@task()
+def notify_decision(submission_id):
+    from .models import Submission
+
+    submission = Submission.objects.select_related("page").filter(pk=submission_id).first()
+    sender = sender_email(submission) if submission else ""
+    if not sender:
+        return
+    page = submission.page.specific
+    send_mail(
+        _("Decyzja w sprawie Twojego zgłoszenia nr %(number)s") % {"number": submission.pk},
+        _("Twoje zgłoszenie na stronie „%(title)s” ma status: %(status)s.%(reason)s\n\n%(url)s")
+        % {
+            "title": page.title,
+            "status": submission.get_status_display(),
+            "reason": ("\n" + _("Powód: %(reason)s") % {"reason": submission.reason_text})
+            if submission.reason_text
+            else "",
+            "url": page.full_url,
+        },
+        None,
+        [sender],
+    )
+
+
+def sender_email(submission):
+    fields = submission.page.specific.get_form_fields()
+    for field in fields:
+        if field.field_type == "email":
+            value = submission.form_data.get(field.clean_name)
+            if value:
+                return value
+    return ""
