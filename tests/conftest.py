@@ -1,0 +1,82 @@
+"""Shared fixtures: the one site-tree builder (`site_tree`) and Wagtail's page assertions for pytest."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, StandardPage
+from tests.factories import HomePageFactory, StandardPageFactory, heading_block, paragraph_block
+
+
+@dataclass
+class SiteTree:
+    """The small Polish site most tests start from:
+
+    root
+    └── home             HomePage, locale pl, root of the default Site (hostname "localhost")
+        ├── about        "O budżecie", shown in the main menu
+        │   └── schedule "Harmonogram", below it
+        └── privacy      "Polityka prywatności", not in the menu
+    """
+
+    root: Page
+    site: Site
+    home: HomePage
+    about: StandardPage
+    schedule: StandardPage
+    privacy: StandardPage
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached site root paths and settings must not leak from one test's tree into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_tree(db):
+    root = Page.get_first_root_node()
+    # Wagtail's initial migration leaves a "Welcome" page (slug "home") with the default Site on it;
+    # deleting it deletes that Site too.
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="Budżet Obywatelski Sosnowiec",
+    )
+    about = StandardPageFactory(
+        parent=home,
+        title="O budżecie",
+        slug="o-budzecie",
+        show_in_menus=True,
+        lead="Czym jest budżet obywatelski.",
+        body=[heading_block("Skąd wziął się ten serwis"), paragraph_block("Platformę przygotowało miasto.")],
+    )
+    schedule = StandardPageFactory(parent=about, title="Harmonogram", slug="harmonogram")
+    privacy = StandardPageFactory(parent=home, title="Polityka prywatności", slug="polityka-prywatnosci")
+    return SiteTree(root=root, site=site, home=home, about=about, schedule=schedule, privacy=privacy)
+
+
+class _PageAssertions(WagtailPageTestCase):
+    """Wagtail's page-type assertions, driven from pytest functions rather than a TestCase run."""
+
+    def runTest(self):  # unittest needs a test method to build an instance; never collected
+        pass
+
+
+@pytest.fixture
+def page_assertions(client, db):
+    """`assertCanCreateAt`, `assertCanCreate`, `assertPageIsEditable`... on pytest's test client.
+    `assertCanCreate` needs a logged-in editor on that client (e.g. `client.force_login(admin_user)`)."""
+    assertions = _PageAssertions()
+    assertions.client = client
+    return assertions
