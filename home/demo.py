@@ -55,3 +55,44 @@ def source_locale():
 
 def root_page():
     return Page.get_first_root_node()
+
+
+def _pdf_bytes(lines):
+    """A small valid one-page PDF with the given lines of ASCII text."""
+    text = " T* ".join(
+        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj" for line in lines
+    )
+    stream_data = f"BT /F1 12 Tf 14 TL 72 770 Td {text} ET".encode("latin-1", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream_data) + stream_data + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def demo_document(title, filename, lines):
+    """A PDF document in the library, created once by title."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    document = document_model(title=title)
+    document.file.save(filename, ContentFile(_pdf_bytes(lines)), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document

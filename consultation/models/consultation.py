@@ -2,7 +2,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -18,7 +20,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 
-from ..choices import ConsultationPhase, SubmissionStatus
+from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..ics import calendar_response
 from .forms import FormField, ModeratedFormPage, Submission
 
@@ -31,12 +33,11 @@ DEFAULT_COMMENT_FIELDS = [
     ("E-mail", "email", False, False, "Nieobowiązkowy. Wyślemy na niego potwierdzenie i odpowiedź urzędu."),
     ("Treść uwagi", "multiline", True, True, "Co proponujesz zmienić i dlaczego."),
     (
-        "Zapoznałem się / zapoznałam się z klauzulą informacyjną i zgadzam się na przetwarzanie moich danych "
-        "w celu rozpatrzenia uwagi",
+        "Zgadzam się na przetwarzanie moich danych osobowych w celu rozpatrzenia uwagi",
         FormField.CONSENT,
         True,
         False,
-        "",
+        "Zasady opisuje klauzula informacyjna pod formularzem.",
     ),
 ]
 
@@ -98,6 +99,7 @@ class ConsultationIndexPage(BasePage):
                 "statuses": ConsultationPhase.choices,
                 "selected_status": status,
                 "selected_year": year,
+                "filter_query": f"&status={status}&rok={year}",
             }
         )
         return context
@@ -289,6 +291,8 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 "selected_unit_label": unit_labels.get(selected_unit, ""),
                 "meetings": list(self.meetings.all()),
                 "documents": list(self.documents.select_related("document")),
+                "outcome_documents": list(self.outcome_documents.select_related("document")),
+                "comments_extra": f"&fragment={selected_unit}" if selected_unit else "",
                 "privacy_notice": self.get_privacy_notice(),
                 "is_open": self.accepts_submissions(),
                 "closed_message": None if self.accepts_submissions() else self.closed_message(),
@@ -296,11 +300,51 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         )
         return context
 
-    @path("spotkania.ics", name="meetings_ics")
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return ModeratedFormPage.serve(self, request, *args, **kwargs)
+
+    @path("raport/", name="report")
+    def report(self, request):
+        if self.phase != ConsultationPhase.CLOSED:
+            raise Http404
+        submissions = Submission.objects.filter(page=self)
+        by_status = dict(submissions.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+        rejected = submissions.filter(status=SubmissionStatus.REJECTED)
+        by_reason = (
+            rejected.values_list("reason_category").annotate(n=Count("pk")).order_by("reason_category")
+        )
+        labels = self.public_field_labels()
+        unit_labels = {unit.anchor: unit.label for unit in self.units.all()}
+        comments = [
+            {
+                "submission": s,
+                "values": s.public_values(labels),
+                "unit_label": unit_labels.get(s.unit_anchor, ""),
+            }
+            for s in submissions.public().order_by("submit_time", "pk")
+        ]
+        context = self.get_context(request)
+        context.update(
+            {
+                "status_counts": [
+                    (label, by_status.get(value, 0)) for value, label in SubmissionStatus.choices
+                ],
+                "total_count": sum(by_status.values()),
+                "rejected_by_reason": [
+                    (RejectionReason(category).label if category else _("bez podanej kategorii"), n)
+                    for category, n in by_reason
+                ],
+                "report_comments": comments,
+            }
+        )
+        return TemplateResponse(request, "consultation/consultation_report.html", context)
+
+    @path("kalendarz/", name="meetings_ics")
     def meetings_ics(self, request):
         return calendar_response(self, list(self.meetings.all()), f"spotkania-{self.slug}.ics")
 
-    @path("spotkania/<int:meeting_id>.ics", name="meeting_ics")
+    @path("kalendarz/<int:meeting_id>/", name="meeting_ics")
     def meeting_ics(self, request, meeting_id):
         meeting = get_object_or_404(self.meetings, pk=meeting_id)
         return calendar_response(self, [meeting], f"spotkanie-{meeting.pk}.ics")

@@ -134,7 +134,7 @@ class SubmissionForm(forms.Form):
         self.user = user
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial[TIMESTAMP_FIELD] = TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(page.pk))
+            self.initial[TIMESTAMP_FIELD] = self._new_token()
         units = page.get_unit_choices() if page else []
         if units:
             self.fields[UNIT_FIELD] = forms.ChoiceField(
@@ -143,6 +143,14 @@ class SubmissionForm(forms.Form):
                 required=False,
             )
             self.order_fields([UNIT_FIELD])
+
+    def _new_token(self):
+        return TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(self.page.pk))
+
+    def _renew_token(self):
+        """An expired or broken token is replaced, so the re-shown form can be sent again."""
+        self.data = self.data.copy()
+        self.data[TIMESTAMP_FIELD] = self._new_token()
 
     def clean(self):
         cleaned = super().clean()
@@ -155,12 +163,14 @@ class SubmissionForm(forms.Form):
         try:
             page_pk = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
         except BadSignature:
+            self._renew_token()
             raise ValidationError(
                 _("Formularz wygasł lub jest niepełny. Sprawdź treść i wyślij go jeszcze raz."), code="token"
             ) from None
-        if self.page is not None and page_pk != str(self.page.pk):
+        if page_pk != str(self.page.pk):
+            self._renew_token()
             raise ValidationError(_("Formularz należy do innej strony. Wyślij go jeszcze raz."), code="token")
-        signed_at = b62_decode(token.rsplit(signer.sep, 1)[1])
+        signed_at = b62_decode(token.rsplit(signer.sep, 2)[1])
         if time.time() - signed_at < settings.FORM_MIN_FILL_SECONDS:
             raise ValidationError(
                 _("Formularz wysłano zbyt szybko. Odczekaj chwilę, sprawdź treść i wyślij go ponownie."),
@@ -218,7 +228,12 @@ class ModeratedFormPage(FormMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
+            form = self.get_form(
+                page=self, user=request.user, initial={UNIT_FIELD: request.GET.get("jednostka", "")}
+            )
+            context = self.get_context(request)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context)
         form = self.get_form(request.POST, page=self, user=request.user)
         refusal, status = None, 200
         ip = client_ip(request)
