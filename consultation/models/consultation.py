@@ -233,6 +233,9 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
     def accepts_submissions(self):
         return self.phase == ConsultationPhase.OPEN
 
+    def submissions_closed_at(self):
+        return self.end_at if self.phase == ConsultationPhase.CLOSED else None
+
     def closed_message(self):
         if self.phase == ConsultationPhase.UPCOMING:
             return _("Konsultacja jeszcze się nie rozpoczęła: uwagi przyjmujemy od %(start)s.") % {

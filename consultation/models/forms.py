@@ -277,6 +277,19 @@ class ModeratedFormPage(FormMixin, BasePage):
     def public_field_names(self):
         return [field.clean_name for field in self.get_form_fields() if field.is_public]
 
+    def personal_field_names(self):
+        """Fields removed by anonymisation: who sent it (signature, e-mail, phone, any short text)
+        but not the long content, choices or consent."""
+        return [
+            field.clean_name
+            for field in self.get_form_fields()
+            if field.field_type in ("singleline", "email", "number", "url", "hidden")
+        ]
+
+    def submissions_closed_at(self):
+        """When this form stopped taking submissions; None while it still takes them."""
+        return None
+
     def process_form_submission(self, form, ip=""):
         from ..tasks import notify_new_submission
 
@@ -398,6 +411,12 @@ class Submission(AbstractFormSubmission):
         with transaction.atomic():
             self.save(update_fields=["response_outcome", "response", "responded_at"])
             log(instance=self, action="consultation.respond", user=user, data={"outcome": outcome})
+
+    def anonymize(self, field_names):
+        self.form_data = {name: value for name, value in self.form_data.items() if name not in field_names}
+        self.ip_hash = ""
+        self.anonymized_at = timezone.now()
+        self.save(update_fields=["form_data", "ip_hash", "anonymized_at"])
 
     @property
     def reason_text(self):
