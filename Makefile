@@ -34,6 +34,9 @@ run: demo
 	@echo "Serwis:      http://127.0.0.1:$(PORT)/"
 	@echo "Panel admin: http://127.0.0.1:$(PORT)/admin/  (konta powyżej)"
 	@echo ""
+	@# E-mail goes through the background task queue: a worker runs beside the server.
+	$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's chromium; as root on Debian/Ubuntu it is installed here.
