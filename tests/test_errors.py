@@ -1,0 +1,37 @@
+"""What residents see when something goes wrong: the Polish 404 and 500 pages."""
+
+import pytest
+from django.test import Client
+
+from home.models import HomePage
+
+
+def test_missing_page_answers_404_with_the_polish_page(client, site_tree):
+    response = client.get("/nie-ma-takiej-strony/")
+
+    assert response.status_code == 404
+    assert "Nie znaleziono strony" in response.text
+    assert "Strona, której szukasz, nie istnieje albo została przeniesiona." in response.text
+    assert '<meta name="robots" content="noindex">' in response.text
+    assert '<html lang="pl"' in response.text
+
+
+@pytest.mark.django_db
+def test_missing_page_answers_404_without_a_site(client):
+    response = client.get("/nie-ma-takiej-strony/")
+
+    assert response.status_code == 404
+    assert "Nie znaleziono strony" in response.text
+
+
+def test_server_error_answers_500_with_the_polish_page(site_tree, monkeypatch):
+    def broken_serve(self, request, *args, **kwargs):
+        raise RuntimeError("awaria")
+
+    monkeypatch.setattr(HomePage, "serve", broken_serve)
+
+    response = Client(raise_request_exception=False).get("/")
+
+    assert response.status_code == 500
+    assert "Przepraszamy, wystąpił błąd serwera" in response.text
+    assert '<html lang="pl">' in response.text
