@@ -1,0 +1,107 @@
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+
+from .choices import RejectionReason, ResponseOutcome, SubmissionStatus
+from .models import Submission
+from .viewsets import (
+    ApproveBulkAction,
+    RejectBulkAction,
+    SpamBulkAction,
+    SubmissionPermissionPolicy,
+    SubmissionViewSet,
+    submission_policy,
+)
+
+# Registered before anything asks the registry for Submission's policy (the viewset does).
+register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
+
+
+@hooks.register("register_admin_viewset")
+def register_submission_inbox():
+    return SubmissionViewSet()
+
+
+for bulk_action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+def choice_label(choices, value):
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    actions.register_action(
+        "consultation.approve", _("Zatwierdzono zgłoszenie"), _("Zatwierdzono zgłoszenie")
+    )
+    actions.register_action(
+        "consultation.spam", _("Oznaczono jako spam"), _("Oznaczono zgłoszenie jako spam")
+    )
+    actions.register_action(
+        "consultation.undo", _("Cofnięto decyzję"), _("Cofnięto decyzję: zgłoszenie czeka na moderację")
+    )
+
+    @actions.register_action("consultation.reject")
+    class RejectFormatter(LogFormatter):
+        label = _("Odrzucono zgłoszenie")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            category = data.get("reason_category")
+            if not category:
+                return _("Odrzucono zgłoszenie")
+            return _("Odrzucono zgłoszenie, powód: %(reason)s") % {
+                "reason": choice_label(RejectionReason, category)
+            }
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("reason", "")
+
+    @actions.register_action("consultation.respond")
+    class RespondFormatter(LogFormatter):
+        label = _("Odpowiedź urzędu")
+
+        def format_message(self, log_entry):
+            outcome = (log_entry.data or {}).get("outcome")
+            if not outcome:
+                return _("Zapisano odpowiedź urzędu")
+            return _("Zapisano odpowiedź urzędu: %(outcome)s") % {
+                "outcome": choice_label(ResponseOutcome, outcome)
+            }
+
+
+class ModerationSummaryPanel(Component):
+    name = "moderation_summary"
+    template_name = "consultation/admin/home_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        counts = dict(Submission.objects.values_list("status").annotate(count=Count("pk")).order_by())
+        index_url = reverse("submission_inbox:index")
+        return {
+            "rows": [
+                (
+                    label,
+                    counts.get(value, 0),
+                    f"{index_url}?status={value}",
+                    value == SubmissionStatus.PENDING,
+                )
+                for value, label in SubmissionStatus.choices
+            ],
+            "index_url": index_url,
+            "pending": counts.get(SubmissionStatus.PENDING, 0),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_summary_panel(request, panels):
+    if submission_policy().user_has_permission(request.user, "moderate"):
+        panels.append(ModerationSummaryPanel())
