@@ -342,7 +342,7 @@ class SubmissionDetailView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmin
         status = self.object.status
         return {
             "approve": status != SubmissionStatus.APPROVED,
-            "reject": status != SubmissionStatus.REJECTED,
+            "reject": True,  # on a rejected item: correct the reason
             "spam": status != SubmissionStatus.SPAM,
             "undo": status != SubmissionStatus.PENDING,
             "respond": True,

@@ -1,5 +1,6 @@
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -58,12 +59,10 @@ def register_submission_log_actions(actions):
             category = data.get("reason_category")
             if not category:
                 return _("Odrzucono zgłoszenie")
-            return _("Odrzucono zgłoszenie, powód: %(reason)s") % {
-                "reason": choice_label(RejectionReason, category)
-            }
-
-        def format_comment(self, log_entry):
-            return (log_entry.data or {}).get("reason", "")
+            reason = choice_label(RejectionReason, category)
+            if data.get("reason"):
+                reason = f"{reason} ({Truncator(data['reason']).chars(120)})"
+            return _("Odrzucono zgłoszenie, powód: %(reason)s") % {"reason": reason}
 
     @actions.register_action("consultation.respond")
     class RespondFormatter(LogFormatter):
