@@ -1,0 +1,619 @@
+"""Consultations through the doors residents and moderators use: the comment form (with its
+protections), moderation in the inbox, the public comments, e-mail, .ics, the index and the report."""
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.core import mail, signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone, translation
+from icalendar import Calendar
+
+from consultation.choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
+from consultation.models import (
+    ConsultationIndexPage,
+    ConsultationMeeting,
+    ConsultationPage,
+    DraftActUnit,
+    FormField,
+    PrivacyNotice,
+    Submission,
+)
+from consultation.models.consultation import when_in_words
+from consultation.models.forms import FORM_TOKEN_SALT, hash_ip
+
+UNITS = [
+    ("§ 1", "Ustala się zasady budżetu obywatelskiego."),
+    ("§ 2 ust. 1", "Projekt może zgłosić każdy mieszkaniec, który ukończył 16 lat."),
+]
+TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _forms_without_waiting(settings):
+    """No minimum fill time (the too-fast test sets it back) and a fresh rate-limit counter."""
+    settings.FORM_MIN_FILL_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_consultation(index, slug, start_at, end_at, *, units=(), meetings=(), **kwargs):
+    page = ConsultationPage(
+        title=kwargs.pop("title", f"Konsultacja {slug}"),
+        slug=slug,
+        start_at=start_at,
+        end_at=end_at,
+        notify_emails=kwargs.pop("notify_emails", "moderacja@sosnowiec.invalid"),
+        **kwargs,
+    )
+    page.units = [DraftActUnit(label=label, text=text) for label, text in units]
+    page.meetings = [
+        ConsultationMeeting(starts_at=starts, ends_at=starts + timedelta(hours=2), place=place)
+        for starts, place in meetings
+    ]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@dataclass
+class Consultations:
+    index: ConsultationIndexPage
+    notice: PrivacyNotice
+    open: ConsultationPage
+    upcoming: ConsultationPage
+    closed: ConsultationPage
+    now: object
+
+
+@pytest.fixture
+def consultations(site_tree):
+    notice = PrivacyNotice.objects.create(
+        title="Klauzula – konsultacje", text="<p>Administratorem danych jest Prezydent Miasta.</p>"
+    )
+    notice.save_revision()
+    index = ConsultationIndexPage(title="Konsultacje społeczne", slug="konsultacje")
+    site_tree.home.add_child(instance=index)
+    index.save_revision().publish()
+    now = timezone.now().replace(microsecond=0)
+    open_page = make_consultation(
+        index,
+        "zasady-bo",
+        now - timedelta(days=3),
+        now + timedelta(days=10),
+        title="Zasady budżetu obywatelskiego",
+        units=UNITS,
+        meetings=[(now + timedelta(days=2), "Sala Sesyjna"), (now + timedelta(days=5), "Dom Kultury")],
+    )
+    upcoming = make_consultation(
+        index,
+        "program-wspolpracy",
+        now + timedelta(days=7),
+        now + timedelta(days=30),
+        title="Program współpracy",
+    )
+    closed = make_consultation(
+        index, "regulamin", now - timedelta(days=60), now - timedelta(days=30), title="Regulamin konsultacji"
+    )
+    return Consultations(
+        index=index, notice=notice, open=open_page, upcoming=upcoming, closed=closed, now=now
+    )
+
+
+def field_names(page):
+    names = {field.field_type: field.clean_name for field in page.get_form_fields()}
+    return {
+        "name": names["singleline"],
+        "email": names["email"],
+        "text": names["multiline"],
+        "consent": names[FormField.CONSENT],
+    }
+
+
+def read_token(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return TOKEN_RE.search(response.content.decode()).group(1)
+
+
+def comment_data(page, token, **overrides):
+    names = field_names(page)
+    data = {
+        names["name"]: "Anna Kowalska",
+        names["email"]: "",
+        names["text"]: "Proponuję obniżyć wiek do 13 lat.",
+        names["consent"]: "on",
+        "website": "",
+        "form_token": token,
+    }
+    for key, value in overrides.items():
+        data[names.get(key, key)] = value
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def post_comment(client, page, **overrides):
+    return client.post(page.url, comment_data(page, read_token(client, page), **overrides))
+
+
+def add_submissions(page, count, status=SubmissionStatus.APPROVED, **fields):
+    names = field_names(page)
+    Submission.objects.bulk_create(
+        Submission(
+            page=page,
+            form_data={
+                names["name"]: f"Mieszkaniec {n}",
+                names["text"]: f"Uwaga numer {n}",
+                names["consent"]: True,
+            },
+            status=status,
+            **fields,
+        )
+        for n in range(count)
+    )
+
+
+# The whole journey
+
+
+def test_resident_comment_goes_through_moderation_to_an_official_response(
+    client, admin_client, consultations
+):
+    page = consultations.open
+    unit_anchor = page.units.get(label="§ 2 ust. 1").anchor
+    with translation.override("pl"):
+        text = "Proponuję obniżyć wiek uprawniający do zgłaszania projektów."
+        response = post_comment(client, page, text=text, unit=unit_anchor)
+
+    assert response.status_code == 302
+    assert response["Location"] == page.url + "#potwierdzenie"
+    submission = Submission.objects.get()
+    assert submission.status == SubmissionStatus.PENDING
+    assert submission.unit_anchor == unit_anchor
+    assert submission.consent_at is not None
+    assert submission.privacy_notice_revision == consultations.notice.latest_revision
+    assert submission.ip_hash == hash_ip("127.0.0.1")
+    assert "website" not in submission.form_data and "form_token" not in submission.form_data
+    assert submission.form_data[field_names(page)["text"]] == text
+
+    public = client.get(page.url).content.decode()
+    assert 'id="potwierdzenie"' in public
+    assert "Dziękujemy! Otrzymaliśmy Twoje zgłoszenie." in public
+    assert text not in public
+    assert "Na moderację czeka 1 uwaga." in public
+    assert "1 uwaga, 0 opublikowanych" in public
+
+    edit_url = reverse("submission_inbox:edit", args=[submission.pk])
+    assert admin_client.post(edit_url, {"action": "approve"}).status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.APPROVED
+
+    public = client.get(page.url).content.decode()
+    assert text in public
+    assert f'dotyczy: <a href="#{unit_anchor}">§ 2 ust. 1</a>' in public
+    assert "1 uwaga, 1 opublikowana" in public
+    assert "1 opublikowana uwaga" in public  # the unit's count
+
+    answer = "Obniżamy próg do 15 lat."
+    response = admin_client.post(
+        edit_url,
+        {"action": "respond", "respond-outcome": ResponseOutcome.PARTIALLY, "respond-response": answer},
+    )
+    assert response.status_code == 302
+    public = client.get(page.url).content.decode()
+    assert "Oficjalna odpowiedź Urzędu Miejskiego" in public
+    assert answer in public
+    assert "<strong>uwzględniono częściowo</strong>" in public
+    assert public.index(text) < public.index(answer)
+
+
+def test_post_moderated_comment_is_public_at_once(client, consultations):
+    page = consultations.open
+    page.moderation_mode = ModerationMode.POST
+    page.save_revision().publish()
+    response = post_comment(client, page, text="Uwaga widoczna od razu.")
+    assert response.status_code == 302
+    assert Submission.objects.get().status == SubmissionStatus.APPROVED
+    public = client.get(page.url).content.decode()
+    assert "Uwaga widoczna od razu." in public
+    assert "1 uwaga, 1 opublikowana" in public
+
+
+# Bad input: a clear Polish message, nothing saved, the typed text kept
+
+
+KEPT_TEXT = "Moja starannie napisana uwaga o progu wieku."
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"consent": None}, "Bez tej zgody nie możemy przyjąć zgłoszenia."),
+        ({"website": "http://spam.example"}, "pole „Strona internetowa” musi zostać puste"),
+        ({"email": "to-nie-adres"}, "Wprowadź poprawny adres email."),
+        ({"name": "A" * 256}, "co najwyżej 255 znaków"),
+        ({"form_token": None}, "Formularz wygasł lub jest niepełny."),
+        ({"form_token": "abc:def:ghi"}, "Formularz wygasł lub jest niepełny."),
+    ],
+    ids=["no-consent", "honeypot", "invalid-email", "long-signature", "missing-token", "garbage-token"],
+)
+def test_bad_input_is_refused_with_a_message_and_nothing_saved(client, consultations, overrides, message):
+    page = consultations.open
+    response = post_comment(client, page, text=KEPT_TEXT, **overrides)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert KEPT_TEXT in html
+    assert Submission.objects.count() == 0
+
+
+def test_too_long_comment_is_refused(client, consultations):
+    response = post_comment(client, consultations.open, text="x" * 5001)
+    assert response.status_code == 200
+    assert "co najwyżej 5000 znaków" in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_form_sent_too_fast_is_refused(client, consultations, settings):
+    settings.FORM_MIN_FILL_SECONDS = 3
+    response = post_comment(client, consultations.open, text=KEPT_TEXT)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Formularz wysłano zbyt szybko." in html
+    assert KEPT_TEXT in html
+    assert Submission.objects.count() == 0
+
+
+def test_expired_token_is_refused_and_renewed(client, consultations, monkeypatch):
+    """A form left open in a tab for longer than FORM_TOKEN_MAX_AGE: refused, re-shown with a fresh token."""
+    page = consultations.open
+    day_ago = time.time() - settings.FORM_TOKEN_MAX_AGE - 60
+    with monkeypatch.context() as patched:
+        patched.setattr(signing.time, "time", lambda: day_ago)
+        stale = signing.TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(page.pk))
+    response = client.post(page.url, comment_data(page, stale, text=KEPT_TEXT))
+    html = response.content.decode()
+    assert "Formularz wygasł lub jest niepełny." in html
+    assert KEPT_TEXT in html
+    assert Submission.objects.count() == 0
+    renewed = TOKEN_RE.search(html).group(1)
+    assert renewed != stale
+    assert client.post(page.url, comment_data(page, renewed)).status_code == 302
+
+
+def test_token_of_another_page_is_refused(client, consultations):
+    other = make_consultation(
+        consultations.index,
+        "inna",
+        consultations.now - timedelta(days=1),
+        consultations.now + timedelta(days=1),
+    )
+    token = read_token(client, other)
+    response = client.post(consultations.open.url, comment_data(consultations.open, token, text=KEPT_TEXT))
+    assert response.status_code == 200
+    assert "Formularz należy do innej strony." in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_empty_post_is_refused(client, consultations):
+    response = client.post(consultations.open.url, {})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nie wysłaliśmy formularza:" in html
+    assert "Formularz wygasł lub jest niepełny." in html
+    assert Submission.objects.count() == 0
+
+
+def test_rate_limit_refuses_further_submissions(client, consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    assert post_comment(client, page, text="Pierwsza").status_code == 302
+    assert post_comment(client, page, text="Druga").status_code == 302
+    response = post_comment(client, page, text=KEPT_TEXT)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "zbyt wiele zgłoszeń" in html
+    assert KEPT_TEXT in html
+    assert Submission.objects.count() == 2
+
+
+def test_closed_consultation_refuses_comments(client, consultations):
+    page = consultations.closed
+    response = client.post(page.url, comment_data(page, "x"))
+    assert response.status_code == 403
+    assert "Konsultacja zakończyła się" in response.content.decode()
+    assert "Nie przyjmujemy już uwag." in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_upcoming_consultation_refuses_comments_and_says_when_it_opens(client, consultations):
+    page = consultations.upcoming
+    response = client.post(page.url, comment_data(page, "x"))
+    assert response.status_code == 403
+    with translation.override("pl"):
+        opens = when_in_words(page.start_at)
+    assert (
+        f"Konsultacja jeszcze się nie rozpoczęła: uwagi przyjmujemy od {opens}." in response.content.decode()
+    )
+    assert Submission.objects.count() == 0
+
+
+def test_comments_paginate_and_filter_by_unit(client, consultations):
+    page = consultations.open
+    first, second = page.units.all()
+    names = field_names(page)
+    Submission.objects.bulk_create(
+        Submission(
+            page=page,
+            form_data={names["name"]: "Mieszkaniec", names["text"]: f"Uwaga numer {n:02d}."},
+            status=SubmissionStatus.APPROVED,
+            unit_anchor=second.anchor if n == 24 else "",
+        )
+        for n in range(25)
+    )
+    first_page = client.get(page.url).content.decode()
+    second_page = client.get(page.url, {"uwagi": 2}).content.decode()
+    assert "Uwaga numer 00." in first_page and "Uwaga numer 19." in first_page
+    assert "Uwaga numer 20." not in first_page
+    assert "Uwaga numer 20." in second_page and "Uwaga numer 24." in second_page
+    assert "Uwaga numer 00." not in second_page
+    filtered = client.get(page.url, {"fragment": second.anchor}).content.decode()
+    assert filtered.count('class="comment"') == 1
+    assert "Uwaga numer 24." in filtered
+    assert "Pokazujemy uwagi do: § 2 ust. 1." in filtered
+    unknown = client.get(page.url, {"fragment": "nie-ma-takiego"}).content.decode()
+    assert unknown.count('class="comment"') == 20
+    assert first.anchor not in re.findall(r'href="\?fragment=([^"#]+)', first_page)
+
+
+# Public comments: escaped, without e-mail
+
+
+def test_resident_text_is_escaped(client, consultations, admin_user):
+    page = consultations.open
+    post_comment(client, page, name="<script>alert(1)</script>", text="<b>pogrubienie</b>")
+    Submission.objects.get().approve(admin_user)
+    html = client.get(page.url).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+    assert "&lt;b&gt;pogrubienie&lt;/b&gt;" in html
+
+
+def test_email_is_never_shown_publicly(client, consultations, admin_user):
+    page = consultations.open
+    post_comment(client, page, email="jan.nowak@example.com", text="Uwaga z adresem.")
+    Submission.objects.get().approve(admin_user)
+    html = client.get(page.url).content.decode()
+    assert "Uwaga z adresem." in html
+    assert "jan.nowak@example.com" not in html
+
+
+def test_email_form_field_cannot_be_public(consultations):
+    field = FormField(page=consultations.open, label="Drugi e-mail", field_type="email", is_public=True)
+    with pytest.raises(ValidationError) as error:
+        field.full_clean()
+    assert "is_public" in error.value.message_dict
+    field.is_public = False
+    field.full_clean()
+
+
+# E-mail
+
+
+def test_emails_are_sent_after_commit(client, consultations, django_capture_on_commit_callbacks):
+    page = consultations.open
+    token = read_token(client, page)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(page.url, comment_data(page, token, email="anna@example.com"))
+        assert response.status_code == 302
+        assert mail.outbox == []
+    assert len(callbacks) >= 1
+    recipients = sorted(tuple(message.to) for message in mail.outbox)
+    assert recipients == [("anna@example.com",), ("moderacja@sosnowiec.invalid",)]
+    confirmation = next(message for message in mail.outbox if message.to == ["anna@example.com"])
+    assert "Potwierdzenie" in confirmation.subject
+    notice = next(message for message in mail.outbox if message.to == ["moderacja@sosnowiec.invalid"])
+    assert page.title in notice.subject
+
+
+def test_no_email_for_refused_submission(client, consultations, django_capture_on_commit_callbacks):
+    page = consultations.open
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        post_comment(client, page, email="anna@example.com", consent=None)
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+# Meetings as .ics
+
+
+def test_all_meetings_as_ics(client, consultations):
+    page = consultations.open
+    response = client.get(page.url + "kalendarz/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == 2
+    starts = sorted(meeting.starts_at for meeting in page.meetings.all())
+    assert sorted(event.decoded("DTSTART") for event in events) == starts
+
+
+def test_one_meeting_as_ics(client, consultations):
+    page = consultations.open
+    meeting = page.meetings.get(place="Dom Kultury")
+    response = client.get(f"{page.url}kalendarz/{meeting.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == 1
+    assert events[0].decoded("DTSTART") == meeting.starts_at
+    assert "Dom Kultury" in str(events[0]["LOCATION"])
+
+
+def test_unknown_meeting_ics_is_404(client, consultations):
+    other_meeting = ConsultationMeeting.objects.create(
+        page=consultations.closed,
+        starts_at=consultations.now,
+        ends_at=consultations.now + timedelta(hours=1),
+        place="Gdzie indziej",
+    )
+    page = consultations.open
+    assert client.get(f"{page.url}kalendarz/999999/").status_code == 404
+    assert client.get(f"{page.url}kalendarz/{other_meeting.pk}/").status_code == 404
+
+
+# Index page
+
+
+def test_index_groups_consultations_by_phase(client, consultations):
+    html = client.get(consultations.index.url).content.decode()
+    assert '<h2 id="grupa-open">Trwa</h2>' in html
+    assert '<h2 id="grupa-upcoming">Planowana</h2>' in html
+    assert '<h2 id="grupa-closed">Zakończona</h2>' in html
+    positions = [
+        html.index(title) for title in ("Zasady budżetu", "Program współpracy", "Regulamin konsultacji")
+    ]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    ("status", "shown", "hidden"),
+    [
+        ("open", "Zasady budżetu", ("Program współpracy", "Regulamin konsultacji")),
+        ("upcoming", "Program współpracy", ("Zasady budżetu", "Regulamin konsultacji")),
+        ("closed", "Regulamin konsultacji", ("Zasady budżetu", "Program współpracy")),
+    ],
+)
+def test_index_filters_by_status(client, consultations, status, shown, hidden):
+    html = client.get(consultations.index.url, {"status": status}).content.decode()
+    assert shown in html
+    for title in hidden:
+        assert title not in html
+
+
+def test_index_filters_by_year(client, consultations):
+    old_start = consultations.now.replace(year=consultations.now.year - 3)
+    make_consultation(
+        consultations.index, "dawna", old_start, old_start + timedelta(days=20), title="Dawna konsultacja"
+    )
+    html = client.get(consultations.index.url, {"rok": old_start.year}).content.decode()
+    assert "Dawna konsultacja" in html
+    assert "Zasady budżetu" not in html
+    assert "Regulamin konsultacji" not in html
+    html = client.get(consultations.index.url).content.decode()
+    assert "Dawna konsultacja" in html and "Zasady budżetu" in html
+
+
+def test_index_paginates(client, consultations):
+    for n in range(10):
+        make_consultation(
+            consultations.index,
+            f"stara-{n}",
+            consultations.now - timedelta(days=400 + n),
+            consultations.now - timedelta(days=380 + n),
+            title=f"Stara konsultacja {n:02d}",
+        )
+    first = client.get(consultations.index.url).content.decode()
+    second = client.get(consultations.index.url, {"strona": 2}).content.decode()
+    shown_first = set(re.findall(r"Stara konsultacja \d\d", first))
+    shown_second = set(re.findall(r"Stara konsultacja \d\d", second))
+    # 13 consultations, 10 a page: the three current ones and 7 old on page 1, the 3 oldest on page 2.
+    assert len(shown_first) == 7
+    assert shown_second == {"Stara konsultacja 07", "Stara konsultacja 08", "Stara konsultacja 09"}
+    assert "Zasady budżetu" in first and "Zasady budżetu" not in second
+
+
+# Report
+
+
+def test_report_is_404_before_closing(client, consultations):
+    assert client.get(consultations.open.url + "raport/").status_code == 404
+    assert client.get(consultations.upcoming.url + "raport/").status_code == 404
+
+
+def test_report_lists_counts_responses_and_hides_rejected_content(client, consultations, admin_user):
+    page = consultations.closed
+    names = field_names(page)
+
+    def submission(text, status):
+        return Submission.objects.create(
+            page=page, form_data={names["name"]: "Mieszkaniec", names["text"]: text}, status=status
+        )
+
+    approved = submission("Konsultacje powinny trwać trzy tygodnie.", SubmissionStatus.APPROVED)
+    approved.set_response(admin_user, ResponseOutcome.ACCEPTED, "Uwzględniono: 21 dni.")
+    submission("Druga opublikowana uwaga.", SubmissionStatus.APPROVED)
+    submission("Treść obraźliwa do ukrycia.", SubmissionStatus.PENDING).reject(
+        admin_user, RejectionReason.OFFENSIVE
+    )
+    submission("Nie na temat, o remoncie.", SubmissionStatus.PENDING).reject(
+        admin_user, RejectionReason.OFF_TOPIC
+    )
+    submission("Inna obraźliwa.", SubmissionStatus.PENDING).reject(admin_user, RejectionReason.OFFENSIVE)
+    submission("Kup kredyt!", SubmissionStatus.SPAM)
+    submission("Czeka.", SubmissionStatus.PENDING)
+
+    response = client.get(page.url + "raport/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<th scope="row">zatwierdzona</th><td>2</td>' in html
+    assert '<th scope="row">odrzucona</th><td>3</td>' in html
+    assert '<th scope="row">spam</th><td>1</td>' in html
+    assert '<th scope="row">oczekuje</th><td>1</td>' in html
+    assert "<li>treść obraźliwa lub naruszająca prawo: 2</li>" in html
+    assert "<li>nie dotyczy przedmiotu konsultacji: 1</li>" in html
+    assert "Konsultacje powinny trwać trzy tygodnie." in html
+    assert "Druga opublikowana uwaga." in html
+    assert "Uwzględniono: 21 dni." in html
+    for hidden in (
+        "Treść obraźliwa do ukrycia.",
+        "Nie na temat, o remoncie.",
+        "Inna obraźliwa.",
+        "Kup kredyt!",
+        "Czeka.",
+    ):
+        assert hidden not in html
+
+
+# Query bounds
+
+
+@pytest.mark.parametrize("approved", [5, 500])
+def test_consultation_page_queries_do_not_grow_with_comments(
+    client, consultations, django_assert_max_num_queries, approved
+):
+    page = consultations.open
+    anchor = page.units.first().anchor
+    add_submissions(page, approved, unit_anchor=anchor)
+    add_submissions(page, 3, status=SubmissionStatus.PENDING)
+    client.get(page.url)  # warm the site root and settings caches
+    with django_assert_max_num_queries(32):
+        response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"{approved + 3} uwag, {approved} opublikowanych" in html
+    assert html.count('class="comment"') == min(approved, 20)
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_index_page_queries_do_not_grow_with_consultations(
+    client, consultations, django_assert_max_num_queries, extra
+):
+    for n in range(extra):
+        make_consultation(
+            consultations.index,
+            f"kolejna-{n}",
+            consultations.now - timedelta(days=n + 1),
+            consultations.now + timedelta(days=n + 1),
+        )
+    client.get(consultations.index.url)
+    with django_assert_max_num_queries(21):
+        response = client.get(consultations.index.url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="card"') == min(3 + extra, 10)
