@@ -1,0 +1,99 @@
+"""Browser tests: Debian's chromium driven by Playwright against pytest-django's live server, on the
+demo site built by `load_demo_content`. One browser for the whole session; a fresh context per test."""
+
+import os
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+# Playwright's sync API keeps an event loop running in this thread; the ORM calls the tests and
+# pytest-django make between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORTS = {
+    "mobile": {"width": 360, "height": 800},
+    "desktop": {"width": 1280, "height": 900},
+}
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def _migrated_data_restored(django_db_setup, django_db_blocker):
+    """Transactional tests leave the database empty. Put back what the migrations created (Wagtail's
+    root page, the default locale and site) once they are done, so a reused test database
+    (`--reuse-db`) still works for the tests that run next."""
+    yield
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with django_db_blocker.unblock():
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def demo_site(_migrated_data_restored, live_server):
+    """The live server's base URL, serving the Polish demo site."""
+    call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser, demo_site, request):
+    """`open_page(path, viewport="desktop", javascript=True)`: a new browser context at that size,
+    the page loaded. Contexts close when the test ends."""
+    contexts = []
+
+    def _open(path, viewport="desktop", javascript=True):
+        context = browser.new_context(
+            base_url=demo_site,
+            viewport=VIEWPORTS[viewport],
+            java_script_enabled=javascript,
+            locale="pl-PL",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(path)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """`screenshot(page, name)` saves a full-page PNG under test-artifacts/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def _save(page, name):
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        page.screenshot(path=SCREENSHOTS / f"{slug}.png", full_page=True)
+
+    return _save
