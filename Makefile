@@ -51,7 +51,9 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 pytest: install-dev browser
-	$(BIN)/python -m pytest -n 2 --create-db $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --create-db --ignore=tests/e2e $(PYTEST_ARGS)
+	@# Browser tests use a live server and a flushed database: their own run, one process.
+	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)
 
 test: lint pytest
 
