@@ -1,7 +1,6 @@
 """Browser tests: Debian's chromium driven by Playwright against pytest-django's live server, on the
-demo site built by `load_demo_content`. One browser for the whole session; a fresh context per test."""
+demo site built by `load_demo_content`. One browser for all of them; a fresh context per test."""
 
-import os
 import re
 from io import StringIO
 from pathlib import Path
@@ -9,11 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
-
-# Playwright's sync API keeps an event loop running in this thread; the ORM calls the tests and
-# pytest-django make between browser steps are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from django.db import connection, connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,18 +29,6 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
 def _migrated_data_restored(django_db_setup, django_db_blocker):
     """Transactional tests leave the database empty. Put back what the migrations created (Wagtail's
     root page, the default locale and site) once they are done, so a reused test database
@@ -57,15 +40,42 @@ def _migrated_data_restored(django_db_setup, django_db_blocker):
             connection.creation.deserialize_db_from_string(contents)
 
 
+@pytest.fixture(scope="package")
+def browser(_migrated_data_restored):
+    """One chromium for the browser tests, closed after the last of them so the tests that run later
+    see neither its event loop nor the environment variable it needs."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
+    }
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Playwright's sync API keeps an event loop running in this thread; the ORM calls that the
+        # tests and pytest-django make between browser steps are still plain synchronous calls.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # While that loop runs, Django keeps its connections in a separate, per-context store, so
+        # the tests get fresh connection objects. Hand them the migrated data that pytest-django
+        # serialised, or `serialized_rollback` has nothing to restore before each test.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        connections.close_all()
+
+
 @pytest.fixture
-def demo_site(_migrated_data_restored, live_server):
+def demo_site(browser, live_server):
     """The live server's base URL, serving the Polish demo site."""
     call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
     return live_server.url
 
 
 @pytest.fixture
-def open_page(browser, demo_site, request):
+def open_page(browser, demo_site):
     """`open_page(path, viewport="desktop", javascript=True)`: a new browser context at that size,
     the page loaded. Contexts close when the test ends."""
     contexts = []
@@ -88,7 +98,7 @@ def open_page(browser, demo_site, request):
 
 
 @pytest.fixture
-def screenshot(request):
+def screenshot():
     """`screenshot(page, name)` saves a full-page PNG under test-artifacts/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
