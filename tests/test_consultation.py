@@ -372,6 +372,33 @@ def test_comments_paginate_and_filter_by_unit(client, consultations):
     assert first.anchor not in re.findall(r'href="\?fragment=([^"#]+)', first_page)
 
 
+def test_unit_comments_open_at_the_unit_without_javascript(client, consultations):
+    page = consultations.open
+    first, second = page.units.all()
+    names = field_names(page)
+    Submission.objects.create(
+        page=page,
+        form_data={names["name"]: "Mieszkaniec", names["text"]: "Uwaga do ustępu drugiego."},
+        status=SubmissionStatus.APPROVED,
+        unit_anchor=second.anchor,
+        response="Odpowiedź do ustępu.",
+        response_outcome="accepted",
+    )
+    html = client.get(page.url).content.decode()
+    unit_html = html[
+        html.index(f'id="{second.anchor}"') : html.index('id="kontakt"') if 'id="kontakt"' in html else None
+    ]
+    details = re.search(r'<details class="draft-act__comments">(.*?)</details>', unit_html, re.S)
+    assert details is not None
+    assert "1 opublikowana uwaga" in details.group(1)
+    assert "Uwaga do ustępu drugiego." in details.group(1)
+    assert "Odpowiedź do ustępu." in details.group(1)
+    first_html = html[html.index(f'id="{first.anchor}"') : html.index(f'id="{second.anchor}"')]
+    assert "<details" not in first_html
+    assert "Brak opublikowanych uwag do tego fragmentu." in first_html
+    assert html.count('id="uwaga-') == 1
+
+
 # Public comments: escaped, without e-mail
 
 

@@ -253,9 +253,20 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
     def public_field_labels(self):
         return [(field.clean_name, field.label) for field in self.get_form_fields() if field.is_public]
 
+    def comment_items(self, submissions, units, field_labels):
+        """Approved submissions as the public sees them: the public fields and the unit's label."""
+        unit_labels = {unit.anchor: unit.label for unit in units}
+        return [
+            {
+                "submission": submission,
+                "values": submission.public_values(field_labels),
+                "unit_label": unit_labels.get(submission.unit_anchor, ""),
+            }
+            for submission in submissions
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        labels = self.public_field_labels()
         submissions = Submission.objects.filter(page=self)
         counts = submissions.aggregate(
             total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
@@ -263,35 +274,25 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
         )
         approved = submissions.public().order_by("submit_time", "pk")
-        selected_unit = request.GET.get("fragment", "")
         units = list(self.units.all())
-        unit_labels = {unit.anchor: unit.label for unit in units}
-        if selected_unit not in unit_labels:
+        anchors = {unit.anchor for unit in units}
+        selected_unit = request.GET.get("fragment", "")
+        if selected_unit not in anchors:
             selected_unit = ""
         listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
         page_obj = Paginator(listed, COMMENTS_PER_PAGE).get_page(request.GET.get("uwagi"))
-        comments = [
-            {
-                "submission": submission,
-                "values": submission.public_values(labels),
-                "unit_label": unit_labels.get(submission.unit_anchor, ""),
-            }
-            for submission in page_obj
-        ]
-        unit_counts = dict(
-            approved.exclude(unit_anchor="")
-            .values_list("unit_anchor")
-            .annotate(n=Count("pk"))
-            .values_list("unit_anchor", "n")
-        )
+        field_labels = self.public_field_labels()
+        by_unit = {anchor: [] for anchor in anchors}
+        for item in self.comment_items(approved.exclude(unit_anchor=""), units, field_labels):
+            by_unit.get(item["submission"].unit_anchor, []).append(item)
         context.update(
             {
                 "counts": counts,
-                "comments": comments,
+                "comments": self.comment_items(page_obj, units, field_labels),
                 "comments_page": page_obj,
-                "units": [{"unit": unit, "count": unit_counts.get(unit.anchor, 0)} for unit in units],
+                "units": [{"unit": unit, "comments": by_unit[unit.anchor]} for unit in units],
                 "selected_unit": selected_unit,
-                "selected_unit_label": unit_labels.get(selected_unit, ""),
+                "selected_unit_label": next((u.label for u in units if u.anchor == selected_unit), ""),
                 "meetings": list(self.meetings.all()),
                 "documents": list(self.documents.select_related("document")),
                 "outcome_documents": list(self.outcome_documents.select_related("document")),
@@ -317,23 +318,19 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         by_reason = (
             rejected.values_list("reason_category").annotate(n=Count("pk")).order_by("reason_category")
         )
-        labels = self.public_field_labels()
-        unit_labels = {unit.anchor: unit.label for unit in self.units.all()}
-        comments = [
-            {
-                "submission": s,
-                "values": s.public_values(labels),
-                "unit_label": unit_labels.get(s.unit_anchor, ""),
-            }
-            for s in submissions.public().order_by("submit_time", "pk")
-        ]
-        context = self.get_context(request)
+        comments = self.comment_items(
+            submissions.public().order_by("submit_time", "pk"),
+            list(self.units.all()),
+            self.public_field_labels(),
+        )
+        context = super().get_context(request)
         context.update(
             {
                 "status_counts": [
                     (label, by_status.get(value, 0)) for value, label in SubmissionStatus.choices
                 ],
-                "total_count": sum(by_status.values()),
+                "total_count": sum(n for status, n in by_status.items() if status != SubmissionStatus.SPAM),
+                "meetings_count": self.meetings.count(),
                 "rejected_by_reason": [
                     (RejectionReason(category).label if category else _("bez podanej kategorii"), n)
                     for category, n in by_reason
