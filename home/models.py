@@ -8,6 +8,8 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 
+OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
+
 
 class BasePage(Page):
     """What every page of the site has: a lead, a social-media image and the promote fields."""
@@ -40,6 +42,10 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.lead
+
+    @property
+    def og_locale(self):
+        return OG_LOCALES.get(self.locale.language_code, self.locale.language_code)
 
 
 class HomePage(BasePage):

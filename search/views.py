@@ -9,6 +9,6 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
+        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("strona"))
     return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page_obj})
