@@ -37,7 +37,9 @@ class RejectForm(BulkRejectForm):
     notify = forms.BooleanField(label=NOTIFY_LABEL, required=False)
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(DecisionForm):
+    field_order = ["outcome", "response", "notify"]
+
     outcome = forms.ChoiceField(label=_("Rozstrzygnięcie"), choices=ResponseOutcome.choices)
     response = forms.CharField(
         label=_("Odpowiedź urzędu (uzasadnienie)"),

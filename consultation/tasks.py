@@ -49,17 +49,21 @@ def notify_decision(submission_id):
     if not sender:
         return
     page = submission.page.specific
+    lines = [
+        _("Twoje zgłoszenie na stronie „%(title)s” ma status: %(status)s.")
+        % {"title": page.title, "status": submission.get_status_display()}
+    ]
+    if submission.reason_text:
+        lines.append(_("Powód: %(reason)s") % {"reason": submission.reason_text})
+    if submission.response:
+        lines.append(
+            _("Odpowiedź urzędu (%(outcome)s):\n%(response)s")
+            % {"outcome": submission.get_response_outcome_display(), "response": submission.response}
+        )
+    lines.append(page.full_url or "")
     send_mail(
         _("Decyzja w sprawie Twojego zgłoszenia nr %(number)s") % {"number": submission.pk},
-        _("Twoje zgłoszenie na stronie „%(title)s” ma status: %(status)s.%(reason)s\n\n%(url)s")
-        % {
-            "title": page.title,
-            "status": submission.get_status_display(),
-            "reason": ("\n" + _("Powód: %(reason)s") % {"reason": submission.reason_text})
-            if submission.reason_text
-            else "",
-            "url": page.full_url,
-        },
+        "\n\n".join(lines),
         None,
         [sender],
     )

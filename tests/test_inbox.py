@@ -226,6 +226,29 @@ def test_response_with_outcome_is_saved_and_logged(moderator_client, consultatio
     assert ModelLogEntry.objects.filter(object_id=str(submission.pk), action="consultation.respond").exists()
 
 
+def test_response_with_notification_emails_the_response_to_the_sender(
+    moderator_client, consultations, django_capture_on_commit_callbacks
+):
+    park, _ = consultations
+    submission = comment(
+        park, "Dodajcie ławki.", status=SubmissionStatus.APPROVED, email="nadawca@example.com"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            edit_url(submission),
+            {
+                "action": "respond",
+                "respond-outcome": ResponseOutcome.ACCEPTED,
+                "respond-response": "Ławki staną wiosną.",
+                "respond-notify": "on",
+            },
+        )
+    [message] = mail.outbox
+    assert message.to == ["nadawca@example.com"]
+    assert "Ławki staną wiosną." in message.body
+    assert "uwzględniono" in message.body
+
+
 def test_response_without_text_is_refused(moderator_client, consultations):
     park, _ = consultations
     submission = comment(park, "Uwaga.")
