@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
@@ -91,7 +92,7 @@ def excerpt(submission):
 
 def search_submissions(queryset, query):
     """`icontains` over the JSON text of the form data. SQLite stores non-ASCII characters as
-    \\uXXXX escapes, so the escaped spelling of the query is tried as well."""
+    JSON unicode escapes, so the escaped spelling of the query is tried as well."""
     query = query.strip()
     if not query:
         return queryset
@@ -432,15 +433,12 @@ class InboxMenuItem(MenuItem):
 
     def render_component(self, request):
         pending = Submission.objects.pending().count()
-        label = self.label
-        if pending:
-            label = _("%(label)s (%(count)s)") % {"label": self.label, "count": pending}
-        original, self.label = self.label, label
-        try:
-            component = super().render_component(request)
-        finally:
-            self.label = original
-        return component
+        label = (
+            _("%(label)s (%(count)s)") % {"label": self.label, "count": pending} if pending else self.label
+        )
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, classname=self.classname, attrs=self.attrs
+        )
 
 
 class SubmissionViewSet(ModelViewSet):
