@@ -250,9 +250,6 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         return [(unit.anchor, unit.label) for unit in self.units.all()]
 
     # Public side
-    def public_field_labels(self):
-        return [(field.clean_name, field.label) for field in self.get_form_fields() if field.is_public]
-
     def comment_items(self, submissions, units, field_labels):
         """Approved submissions as the public sees them: the public fields and the unit's label."""
         unit_labels = {unit.anchor: unit.label for unit in units}
@@ -350,30 +347,31 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         return calendar_response(self, [meeting], f"spotkanie-{meeting.pk}.ics")
 
 
-class ConsultationDocument(Orderable):
+class PageDocument(Orderable):
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Plik z biblioteki dokumentów. Pokażemy jego nazwę, format i rozmiar."),
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class ConsultationDocument(PageDocument):
+    """The draft act, its justification and attachments."""
+
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("dokument"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Projekt aktu, uzasadnienie, załączniki. Pokażemy nazwę, format i rozmiar pliku."),
-    )
-
-    panels = [FieldPanel("document")]
 
 
-class OutcomeDocument(Orderable):
+class OutcomeDocument(PageDocument):
+    """The report and other documents published after the consultation closes."""
+
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcome_documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("dokument"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Np. raport z konsultacji w PDF."),
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class DraftActUnit(Orderable):

@@ -33,6 +33,7 @@ from home.models import BasePage
 
 from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from ..protection import client_ip, is_rate_limited, record_submission
+from ..tasks import notify_new_submission
 
 MAX_LINE_LENGTH = 255
 MAX_TEXT_LENGTH = 5000
@@ -274,8 +275,8 @@ class ModeratedFormPage(FormMixin, BasePage):
             return self.privacy_notice
         return PrivacyNotice.objects.order_by("-pk").first()
 
-    def public_field_names(self):
-        return [field.clean_name for field in self.get_form_fields() if field.is_public]
+    def public_field_labels(self):
+        return [(field.clean_name, field.label) for field in self.get_form_fields() if field.is_public]
 
     def personal_field_names(self):
         """Fields removed by anonymisation: who sent it (signature, e-mail, phone, any short text)
@@ -291,8 +292,6 @@ class ModeratedFormPage(FormMixin, BasePage):
         return None
 
     def process_form_submission(self, form, ip=""):
-        from ..tasks import notify_new_submission
-
         data = {
             name: value
             for name, value in form.cleaned_data.items()
