@@ -45,7 +45,7 @@ def browser(_migrated_data_restored):
     """One chromium for the browser tests, closed after the last of them so the tests that run later
     see neither its event loop nor the environment variable it needs."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
+        pytest.fail(f"The browser tests need {CHROMIUM}: run `make browser` (or apt-get install chromium).")
     from playwright.sync_api import sync_playwright
 
     serialized = {
