@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser clean
+.PHONY: run serve install install-dev migrate demo test lint pytest browser messages clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -56,6 +56,10 @@ pytest: install-dev browser
 	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)
 
 test: lint pytest
+
+# The Polish plural forms (locale/pl): compile the .po after editing it; the .mo is committed.
+messages: install
+	$(BIN)/python -c "import polib; polib.pofile('locale/pl/LC_MESSAGES/django.po').save_as_mofile('locale/pl/LC_MESSAGES/django.mo')"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

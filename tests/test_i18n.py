@@ -39,3 +39,19 @@ def test_language_switcher_links_the_translation_of_the_page(client, site_tree):
     response = client.get("/")
 
     assert 'href="/en/" hreflang="en"' in response.text
+
+
+def test_compiled_polish_catalog_matches_its_source():
+    import polib
+    from django.conf import settings
+
+    folder = settings.BASE_DIR / "locale" / "pl" / "LC_MESSAGES"
+    source = {
+        (e.msgid, e.msgid_plural): e.msgstr_plural or e.msgstr
+        for e in polib.pofile(str(folder / "django.po"))
+    }
+    compiled = {
+        (e.msgid, e.msgid_plural): e.msgstr_plural or e.msgstr
+        for e in polib.mofile(str(folder / "django.mo"))
+    }
+    assert compiled == source, "run `make messages` after editing locale/pl/LC_MESSAGES/django.po"
