@@ -624,8 +624,9 @@ def test_consultation_page_queries_do_not_grow_with_comments(
         response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert f"{approved + 3} uwag, {approved} opublikowanych" in html
+    assert {5: "8 uwag, 5 opublikowanych", 500: "503 uwagi, 500 opublikowanych"}[approved] in html
     assert html.count('class="comment"') == min(approved, 20)
+    assert html.count('class="comment comment--inline"') == 5
 
 
 @pytest.mark.parametrize("extra", [0, 12])
@@ -644,3 +645,12 @@ def test_index_page_queries_do_not_grow_with_consultations(
         response = client.get(consultations.index.url)
     assert response.status_code == 200
     assert response.content.decode().count('class="card"') == min(3 + extra, 10)
+
+
+def test_counts_use_polish_plural_forms(client, consultations):
+    page = consultations.open
+    add_submissions(page, 3)
+    add_submissions(page, 2, status=SubmissionStatus.PENDING)
+    html = client.get(page.url).content.decode()
+    assert "5 uwag, 3 opublikowane" in html
+    assert "Na moderację czekają 2 uwagi." in html

@@ -25,6 +25,7 @@ from ..ics import calendar_response
 from .forms import FormField, ModeratedFormPage, Submission
 
 COMMENTS_PER_PAGE = 20
+UNIT_COMMENTS_SHOWN = 5
 CONSULTATIONS_PER_PAGE = 10
 
 DEFAULT_COMMENT_FIELDS = [
@@ -287,7 +288,14 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 "counts": counts,
                 "comments": self.comment_items(page_obj, units, field_labels),
                 "comments_page": page_obj,
-                "units": [{"unit": unit, "comments": by_unit[unit.anchor]} for unit in units],
+                "units": [
+                    {
+                        "unit": unit,
+                        "count": len(by_unit[unit.anchor]),
+                        "comments": by_unit[unit.anchor][:UNIT_COMMENTS_SHOWN],
+                    }
+                    for unit in units
+                ],
                 "selected_unit": selected_unit,
                 "selected_unit_label": next((u.label for u in units if u.anchor == selected_unit), ""),
                 "meetings": list(self.meetings.all()),
