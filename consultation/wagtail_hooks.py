@@ -8,7 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from .choices import RejectionReason, ResponseOutcome, SubmissionStatus
-from .models import Submission
+from .models import ModeratedFormPage, Submission
 from .viewsets import (
     ApproveBulkAction,
     RejectBulkAction,
@@ -98,6 +98,15 @@ class ModerationSummaryPanel(Component):
             "index_url": index_url,
             "pending": counts.get(SubmissionStatus.PENDING, 0),
         }
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_moderated_forms_from_non_moderators(user, editable_forms):
+    """Wagtail's own "Formularze" list would show residents' personal data to every page editor;
+    the submissions of moderated forms are for moderators, in the inbox."""
+    if submission_policy().user_has_permission(user, "moderate"):
+        return editable_forms
+    return editable_forms.not_type(ModeratedFormPage)
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
-from wagtail.models import ModelLogEntry, Page, Site
+from wagtail.models import GroupPagePermission, ModelLogEntry, Page, Site
 
 from consultation.choices import RejectionReason, ResponseOutcome, SubmissionStatus
 from consultation.models import ConsultationIndexPage, ConsultationPage, Submission
@@ -513,3 +513,27 @@ def test_export_denied_to_editor(client, editor, consultations):
     client.force_login(editor)
     response = client.get(INDEX_URL, {"export": "csv"})
     assert response.status_code == 302
+
+
+def test_page_editor_cannot_read_submissions_through_wagtails_form_list(client, editor, consultations):
+    park, _ = consultations
+    comment(park, "Prywatna uwaga.", email="prywatny@example.com")
+    GroupPagePermission.objects.create(
+        group=editor.groups.get(),
+        page=park.get_parent().get_parent(),
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page"),
+    )
+    client.force_login(editor)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[park.pk])).status_code == 200
+    forms_index = client.get(reverse("wagtailforms:index"))
+    assert "Park Sielecki" not in forms_index.content.decode()
+    listing = client.get(reverse("wagtailforms:list_submissions", args=[park.pk]), {"export": "csv"})
+    assert listing.status_code in (302, 403)
+    assert b"prywatny@example.com" not in b"".join(getattr(listing, "streaming_content", [listing.content]))
+
+
+def test_wagtails_form_list_sends_a_moderator_to_the_inbox(admin_client, consultations):
+    park, _ = consultations
+    response = admin_client.get(reverse("wagtailforms:list_submissions", args=[park.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("submission_inbox:index") + f"?page={park.pk}"

@@ -13,6 +13,7 @@ from django.core.signing import BadSignature, TimestampSigner, b62_decode
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -254,6 +255,10 @@ class ModeratedFormPage(FormMixin, BasePage):
 
     def closed_message(self):
         return _("Ten formularz nie przyjmuje teraz zgłoszeń.")
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        """Submissions of a moderated form are read and exported in the moderators' inbox."""
+        return redirect(reverse("submission_inbox:index") + f"?page={self.pk}")
 
     def get_form_class(self):
         builder = self.form_builder(self.get_form_fields())
