@@ -1,7 +1,10 @@
 """E-mail about submissions, sent by the background worker, never inside a request."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -16,6 +19,7 @@ def notify_new_submission(submission_id):
         return
     page = submission.page.specific
     recipients = [address.strip() for address in page.notify_emails.split(",") if address.strip()]
+    recipients = recipients or moderator_emails()
     inbox_url = settings.WAGTAILADMIN_BASE_URL + reverse("submission_inbox:edit", args=[submission.pk])
     if recipients:
         send_mail(
@@ -31,7 +35,7 @@ def notify_new_submission(submission_id):
             _("Potwierdzenie: otrzymaliśmy Twoje zgłoszenie"),
             _(
                 "Dziękujemy za zgłoszenie na stronie „%(title)s” (nr %(number)s).\n\n"
-                "Moderator sprawdzi je i opublikuje zgodnie z zasadami konsultacji. "
+                "Moderator sprawdzi je zgodnie z zasadami konsultacji. "
                 "Odpowiedź urzędu pojawi się na stronie: %(url)s"
             )
             % {"title": page.title, "number": submission.pk, "url": page.full_url},
@@ -67,6 +71,16 @@ def notify_decision(submission_id):
         None,
         [sender],
     )
+
+
+def moderator_emails():
+    """The addresses of everyone who moderates (through a group or on their own account)."""
+    permission = Permission.objects.get(
+        content_type__app_label="consultation", codename="moderate_submission"
+    )
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    users = users.filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
+    return sorted(set(users.values_list("email", flat=True)))
 
 
 def sender_email(submission):

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core import mail, signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -447,6 +448,21 @@ def test_emails_are_sent_after_commit(client, consultations, django_capture_on_c
     assert "Potwierdzenie" in confirmation.subject
     notice = next(message for message in mail.outbox if message.to == ["moderacja@sosnowiec.invalid"])
     assert page.title in notice.subject
+
+
+def test_without_notify_addresses_the_moderators_are_emailed(
+    client, consultations, django_capture_on_commit_callbacks, django_user_model
+):
+    page = consultations.open
+    page.notify_emails = ""
+    page.save_revision().publish()
+    moderators = Group.objects.create(name="Moderatorzy")
+    moderators.permissions.add(Permission.objects.get(codename="moderate_submission"))
+    django_user_model.objects.create_user("mod", "mod@sosnowiec.invalid", "x").groups.add(moderators)
+    django_user_model.objects.create_user("edytor", "edytor@sosnowiec.invalid", "x")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, page)
+    assert [message.to for message in mail.outbox] == [["mod@sosnowiec.invalid"]]
 
 
 def test_no_email_for_refused_submission(client, consultations, django_capture_on_commit_callbacks):
