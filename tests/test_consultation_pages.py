@@ -362,6 +362,14 @@ def test_meeting_ending_before_it_starts_is_refused(editor, index):
     assert MEETING_ORDER_ERROR in response.text
 
 
+def test_consultation_ending_before_it_starts_is_refused(editor, index):
+    data = consultation_form(start_at="31.12.2026 10:00", end_at="01.12.2026 23:59")
+
+    response = post_refused(editor, index, data)
+
+    assert "Konsultacja musi kończyć się po tym, jak się zacznie." in response.text
+
+
 def test_meeting_ending_when_it_starts_is_refused(editor, index):
     data = consultation_form(meetings=[meeting(starts_at="05.12.2026 17:00", ends_at="05.12.2026 17:00")])
 
@@ -450,8 +458,8 @@ def test_consultation_is_editable_and_previewable(editor, consultation, page_ass
         page_assertions.assertPageIsPreviewable(consultation, mode=mode, post_data=data)
 
 
-def test_consultation_preview_modes_come_from_the_form_builder_and_default_to_the_form(consultation):
-    assert [mode for mode, _label in consultation.preview_modes] == ["form", "landing"]
+def test_consultation_preview_shows_the_form_and_has_no_landing_mode(consultation):
+    assert [mode for mode, _label in consultation.preview_modes] == ["form"]
     assert consultation.default_preview_mode == "form"
 
 

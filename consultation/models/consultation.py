@@ -200,6 +200,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 for label, field_type, required, is_public, help_text in DEFAULT_COMMENT_FIELDS
             ]
 
+    def clean(self):
+        super().clean()
+        if self.start_at and self.end_at and self.end_at <= self.start_at:
+            raise ValidationError({"end_at": _("Konsultacja musi kończyć się po tym, jak się zacznie.")})
+
     # Status
     def phase_at(self, now):
         if now < self.start_at:

@@ -193,6 +193,8 @@ class ModeratedFormPage(FormMixin, BasePage):
 
     is_creatable = False
     form_builder = ModeratedFormBuilder
+    # A sent form redirects back to the page with a message, so there is no landing page to preview.
+    preview_modes = [("form", _("Formularz"))]
 
     moderation_mode = models.CharField(
         _("moderacja"),
