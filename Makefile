@@ -35,7 +35,7 @@ run: demo
 	@echo "Panel admin: http://127.0.0.1:$(PORT)/admin/  (konta powyżej)"
 	@echo ""
 	@# E-mail goes through the background task queue: a worker runs beside the server.
-	$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
+	$(BIN)/python manage.py db_worker --interval 2 --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
