@@ -35,3 +35,22 @@ def test_server_error_answers_500_with_the_polish_page(site_tree, monkeypatch):
     assert response.status_code == 500
     assert "Przepraszamy, wystąpił błąd serwera" in response.text
     assert '<html lang="pl">' in response.text
+
+
+def test_expired_csrf_token_gets_a_polish_explanation_and_saves_nothing(site_tree):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/preferencje/", {"toggle": "contrast", "next": "/"})
+
+    assert response.status_code == 403
+    assert "Formularz wygasł" in response.text
+    assert "bo_contrast" not in response.cookies
+
+
+def test_oversized_form_gets_a_polish_400_page(site_tree, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = Client(raise_request_exception=False).post(
+        "/preferencje/", {"toggle": "contrast", "next": "/" + "x" * 5000}
+    )
+
+    assert response.status_code == 400
+    assert "Nie mogliśmy obsłużyć tego żądania" in response.text
