@@ -54,3 +54,16 @@ def test_oversized_form_gets_a_polish_400_page(site_tree, settings):
 
     assert response.status_code == 400
     assert "Nie mogliśmy obsłużyć tego żądania" in response.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/szukaj/?q=%00bud%C5%BCet",
+        "/szukaj/?q=" + "a" * 5000,
+        "/szukaj/?q=budzet&strona=99999999999999999999",
+        "/o-budzecie/?strona=%00",
+    ],
+)
+def test_hostile_query_strings_never_give_a_server_error(client, site_tree, url):
+    assert client.get(url).status_code in (200, 404)
