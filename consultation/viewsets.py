@@ -40,6 +40,8 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
+from home.text import printable
+
 from .admin_forms import BulkRejectForm, DecisionForm, RejectForm, ResponseForm
 from .choices import SubmissionStatus
 from .models import ModeratedFormPage, Submission
@@ -87,13 +89,14 @@ def excerpt(submission):
     texts = [value for value in submission.form_data.values() if isinstance(value, str)]
     if not texts:
         return ""
-    return Truncator(max(texts, key=len)).chars(EXCERPT_LENGTH)
+    # Sentences before single words: an e-mail address or a name is rarely the comment.
+    return Truncator(max(texts, key=lambda text: (" " in text.strip(), len(text)))).chars(EXCERPT_LENGTH)
 
 
 def search_submissions(queryset, query):
     """`icontains` over the JSON text of the form data. SQLite stores non-ASCII characters as
     JSON unicode escapes, so the escaped spelling of the query is tried as well."""
-    query = query.strip()
+    query = printable(query)
     if not query:
         return queryset
     escaped = json.dumps(query)[1:-1]

@@ -537,3 +537,11 @@ def test_wagtails_form_list_sends_a_moderator_to_the_inbox(admin_client, consult
     response = admin_client.get(reverse("wagtailforms:list_submissions", args=[park.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("submission_inbox:index") + f"?page={park.pk}"
+
+
+def test_inbox_search_with_control_characters_is_harmless(moderator_client, consultations):
+    park, _ = consultations
+    comment(park, "Ławki w parku.")
+    response = moderator_client.get(reverse("submission_inbox:index"), {"q": "\x00parku\x07"})
+    assert response.status_code == 200
+    assert "Ławki w parku." in response.content.decode()
