@@ -670,3 +670,12 @@ def test_counts_use_polish_plural_forms(client, consultations):
     html = client.get(page.url).content.decode()
     assert "5 uwag, 3 opublikowane" in html
     assert "Na moderację czekają 2 uwagi." in html
+
+
+@pytest.mark.parametrize(
+    "query", ["rok=0", "rok=99999999999999999999", "rok=1999", "status=%3Cx%3E&strona=abc"]
+)
+def test_index_ignores_hostile_filters(client, consultations, query):
+    response = client.get(f"{consultations.index.url}?{query}")
+    assert response.status_code == 200
+    assert "Zasady budżetu obywatelskiego" in response.content.decode()
