@@ -107,3 +107,15 @@ def screenshot():
         page.screenshot(path=SCREENSHOTS / f"{slug}.png", full_page=True)
 
     return _save
+
+
+@pytest.fixture
+def resident_form(settings):
+    """The resident form takes a submission at once: no minimum filling time, and the per-address
+    rate limit starts from zero (the cache is local memory, shared with the live server's thread)."""
+    from django.core.cache import cache
+
+    settings.FORM_MIN_FILL_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
