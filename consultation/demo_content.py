@@ -107,7 +107,11 @@ def build_consultations(stdout):
     if not created:
         return
     stdout.write("  konsultacje")
-    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def day(offset, hour=8, minute=0):
+        return today + timedelta(days=offset, hours=hour, minutes=minute)
+
     draft = demo_document(
         "Projekt uchwały w sprawie budżetu obywatelskiego na 2027 r.",
         "projekt-uchwaly-bo-2027.pdf",
@@ -122,19 +126,19 @@ def build_consultations(stdout):
         slug="zasady-budzetu-obywatelskiego-2027",
         title="Zasady budżetu obywatelskiego na 2027 rok",
         lead="Kto może zgłosić projekt, ile podpisów potrzeba i jak podzielimy pieniądze: przeczytaj projekt i zgłoś uwagi.",
-        start_at=now - timedelta(days=10),
-        end_at=(now + timedelta(days=20)).replace(hour=23, minute=59),
+        start_at=day(-10),
+        end_at=day(20, 23, 59),
         documents=[draft, justification],
         units=True,
         meetings=[
             (
-                now + timedelta(days=5, hours=18 - now.hour),
+                day(5, 18),
                 "Sala Sesyjna Urzędu Miejskiego",
                 "Al. Zwycięstwa 20, 41-200 Sosnowiec",
                 "",
             ),
             (
-                now + timedelta(days=8, hours=17 - now.hour),
+                day(8, 17),
                 "",
                 "",
                 "https://spotkanie.sosnowiec.invalid/bo-2027",
@@ -148,13 +152,13 @@ def build_consultations(stdout):
         slug="program-wspolpracy-z-organizacjami-2027",
         title="Program współpracy z organizacjami pozarządowymi na 2027 rok",
         lead="Jak miasto będzie współpracować z fundacjami i stowarzyszeniami. Konsultacja rusza wkrótce.",
-        start_at=now + timedelta(days=14),
-        end_at=(now + timedelta(days=44)).replace(hour=23, minute=59),
+        start_at=day(14),
+        end_at=day(44, 23, 59),
         documents=[],
         units=False,
         meetings=[
             (
-                now + timedelta(days=20, hours=17 - now.hour),
+                day(20, 17),
                 "Centrum Organizacji Pozarządowych",
                 "ul. Kilińskiego 23, 41-200 Sosnowiec",
                 "",
@@ -167,8 +171,8 @@ def build_consultations(stdout):
         slug="regulamin-konsultacji-spolecznych",
         title="Regulamin konsultacji społecznych",
         lead="Jak miasto prowadzi konsultacje społeczne: zasady, terminy i formy udziału.",
-        start_at=now - timedelta(days=120),
-        end_at=(now - timedelta(days=90)).replace(hour=23, minute=59),
+        start_at=day(-120),
+        end_at=day(-90, 23, 59),
         documents=[
             demo_document(
                 "Projekt regulaminu konsultacji społecznych",
@@ -179,7 +183,7 @@ def build_consultations(stdout):
         units=False,
         meetings=[
             (
-                now - timedelta(days=100, hours=now.hour - 17),
+                day(-100, 17),
                 "Sala Sesyjna Urzędu Miejskiego",
                 "Al. Zwycięstwa 20, 41-200 Sosnowiec",
                 "",
