@@ -609,6 +609,7 @@ def test_report_lists_counts_responses_and_hides_rejected_content(client, consul
     assert '<th scope="row">odrzucona</th><td>3</td>' in html
     assert '<th scope="row">spam</th><td>1</td>' in html
     assert '<th scope="row">oczekuje</th><td>1</td>' in html
+    assert "Razem 6 uwag, nie licząc spamu." in html
     assert "<li>treść obraźliwa lub naruszająca prawo: 2</li>" in html
     assert "<li>nie dotyczy przedmiotu konsultacji: 1</li>" in html
     assert "Konsultacje powinny trwać trzy tygodnie." in html
@@ -679,3 +680,14 @@ def test_index_ignores_hostile_filters(client, consultations, query):
     response = client.get(f"{consultations.index.url}?{query}")
     assert response.status_code == 200
     assert "Zasady budżetu obywatelskiego" in response.content.decode()
+
+
+def test_field_errors_are_tied_to_their_fields(client, consultations):
+    page = consultations.open
+    html = post_comment(client, page, consent=None, text="").content.decode()
+    for name in (field_names(page)["consent"], field_names(page)["text"]):
+        field = re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in field
+        described_by = re.search(r'aria-describedby="([^"]+)"', field).group(1).split()
+        assert f"id_{name}_error" in described_by
+        assert f'id="id_{name}_error"' in html
