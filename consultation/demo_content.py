@@ -304,15 +304,19 @@ def _comments(page, comments):
     moderator = get_user_model().objects.filter(username="moderator").first()
     units = list(page.units.all())
     fields = {field.field_type: field.clean_name for field in page.get_form_fields()}
-    for signature, text, unit_index, status, outcome, response in comments:
+    for number, (signature, text, unit_index, status, outcome, response) in enumerate(comments, start=1):
+        # Sent during the consultation: a day and a few hours apart from its start.
+        sent_at = page.start_at + timedelta(days=number, hours=3 * number)
         submission = Submission.objects.create(
             page=page,
             form_data={fields["singleline"]: signature, fields["multiline"]: text, fields["consent"]: True},
             unit_anchor=units[unit_index].anchor if unit_index is not None else "",
             status=SubmissionStatus.PENDING,
-            consent_at=timezone.now(),
+            consent_at=sent_at,
             privacy_notice_revision=page.privacy_notice.latest_revision,
         )
+        submission.submit_time = sent_at
+        submission.save(update_fields=["submit_time"])
         if status == SubmissionStatus.APPROVED:
             submission.approve(moderator)
         elif status == SubmissionStatus.REJECTED:
