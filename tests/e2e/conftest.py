@@ -6,6 +6,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, connections
@@ -119,3 +120,9 @@ def resident_form(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+def axe_report(page, context=None):
+    """axe-core's report of the page's WCAG violations; empty when there are none."""
+    results = Axe().run(page, context=context)
+    return results.generate_report() if results.violations_count else ""

@@ -1,7 +1,8 @@
 """What axe-core finds on the main kinds of page, on a phone and on a desktop."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import axe_report
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -15,12 +16,10 @@ PAGES = {
 
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
 def test_main_pages_have_no_axe_violations(open_page, screenshot, viewport):
-    axe = Axe()
     reports = {}
     for name, path in PAGES.items():
         page = open_page(path, viewport=viewport)
         screenshot(page, f"{name}-{viewport}")
-        results = axe.run(page)
-        if results.violations_count:
-            reports[name] = results.generate_report()
+        reports[name] = axe_report(page)
+    reports = {name: report for name, report in reports.items() if report}
     assert not reports, "\n\n".join(f"{name}:\n{report}" for name, report in reports.items())

@@ -4,8 +4,9 @@ comment sent without JavaScript, a unit's comments opened in place, and the repo
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.e2e.conftest import axe_report
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,14 +27,11 @@ def page_width(page):
 
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
 def test_consultation_pages_have_no_axe_violations_or_sideways_scroll(open_page, screenshot, viewport):
-    axe = Axe()
     reports, widths = {}, {}
     for name, path in PAGES.items():
         page = open_page(path, viewport=viewport)
         screenshot(page, f"{name}-{viewport}")
-        results = axe.run(page)
-        if results.violations_count:
-            reports[name] = results.generate_report()
+        reports[name] = axe_report(page)
         widths[name] = page_width(page)
 
     # The form sent empty comes back with its errors; those must be as accessible as the rest.
@@ -41,11 +39,10 @@ def test_consultation_pages_have_no_axe_violations_or_sideways_scroll(open_page,
     page.click(SUBMIT)
     expect(page.locator("#form-errors")).to_be_visible()
     screenshot(page, f"consultation-open-form-errors-{viewport}")
-    results = axe.run(page)
-    if results.violations_count:
-        reports["consultation-open-form-errors"] = results.generate_report()
+    reports["consultation-open-form-errors"] = axe_report(page)
     widths["consultation-open-form-errors"] = page_width(page)
 
+    reports = {name: report for name, report in reports.items() if report}
     assert not reports, "\n\n".join(f"{name}:\n{report}" for name, report in reports.items())
     if viewport == "mobile":
         assert widths == dict.fromkeys(widths, 360)
@@ -57,8 +54,8 @@ def test_consultation_in_high_contrast_has_no_axe_violations(open_page, screensh
     expect(page.locator("html")).to_have_class(re.compile("is-high-contrast"))
     page.locator("details.draft-act__comments summary").first.click()
     screenshot(page, "consultation-open-high-contrast-mobile")
-    results = Axe().run(page)
-    assert not results.violations_count, results.generate_report()
+    report = axe_report(page)
+    assert not report, report
 
 
 def test_resident_comments_without_javascript_and_waits_for_moderation(open_page, screenshot, resident_form):

@@ -4,8 +4,9 @@ it, and see it on the public consultation page."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.e2e.conftest import axe_report
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -16,11 +17,6 @@ TEXT = "Proszę dodać punkt do głosowania w bibliotece na Pogoni."
 # widgets) is Wagtail's markup, which we neither write nor can fix here. `main` is the admin's
 # content region; anything axe finds outside it belongs in a report to Wagtail, not in this test.
 ADMIN_CONTENT = {"include": [["main"]]}
-
-
-def axe_report(page):
-    results = Axe().run(page, context=ADMIN_CONTENT)
-    return results.generate_report() if results.violations_count else ""
 
 
 def test_moderator_approves_a_pending_comment(open_page, screenshot, resident_form):
@@ -45,13 +41,13 @@ def test_moderator_approves_a_pending_comment(open_page, screenshot, resident_fo
     screenshot(page, "inbox-list-desktop")
     row = page.locator("tr", has_text=TEXT)
     expect(row).to_have_count(1)
-    reports = {"inbox list": axe_report(page)}
+    reports = {"inbox list": axe_report(page, ADMIN_CONTENT)}
 
     with page.expect_navigation():
         row.locator("a").first.click()
     expect(page.get_by_text(TEXT)).to_be_visible()
     screenshot(page, "inbox-detail-desktop")
-    reports["inbox detail"] = axe_report(page)
+    reports["inbox detail"] = axe_report(page, ADMIN_CONTENT)
 
     approve = page.locator("form.inbox-detail__action", has=page.locator("input[value='approve']"))
     with page.expect_navigation():
