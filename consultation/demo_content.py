@@ -89,6 +89,11 @@ def build_consultations(stdout):
     Group.objects.get(name="Moderatorzy").permissions.add(
         Permission.objects.get(content_type__app_label="consultation", codename="moderate_submission")
     )
+    Group.objects.get(name="Redaktorzy").permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="consultation", codename__in=["add_privacynotice", "change_privacynotice"]
+        )
+    )
     notice = PrivacyNotice.objects.first()
     if notice is None:
         notice = PrivacyNotice.objects.create(

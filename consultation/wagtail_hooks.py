@@ -4,11 +4,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choices import RejectionReason, ResponseOutcome, SubmissionStatus
-from .models import ModeratedFormPage, Submission
+from .models import ModeratedFormPage, PrivacyNotice, Submission
 from .viewsets import (
     ApproveBulkAction,
     RejectBulkAction,
@@ -25,6 +28,21 @@ register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
 @hooks.register("register_admin_viewset")
 def register_submission_inbox():
     return SubmissionViewSet()
+
+
+class PrivacyNoticeViewSet(SnippetViewSet):
+    """The RODO clauses shown at forms. Every save is a new revision; a submission keeps the one
+    its sender saw."""
+
+    model = PrivacyNotice
+    icon = "doc-full"
+    menu_label = _("Klauzule RODO")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["title", UpdatedAtColumn()]
+
+
+register_snippet(PrivacyNoticeViewSet)
 
 
 for bulk_action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction):

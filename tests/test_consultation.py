@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
+from wagtail.test.utils.form_data import rich_text
 
 from consultation.choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from consultation.models import (
@@ -691,3 +692,27 @@ def test_field_errors_are_tied_to_their_fields(client, consultations):
         described_by = re.search(r'aria-describedby="([^"]+)"', field).group(1).split()
         assert f"id_{name}_error" in described_by
         assert f'id="id_{name}_error"' in html
+
+
+def test_editing_the_privacy_notice_versions_it_and_each_submission_keeps_its_version(
+    client, admin_client, consultations
+):
+    notice = consultations.notice
+    post_comment(client, consultations.open)
+    first = Submission.objects.get()
+    edit_url = reverse("wagtailsnippets_consultation_privacynotice:edit", args=[notice.pk])
+    assert admin_client.get(edit_url).status_code == 200
+    response = admin_client.post(
+        edit_url, {"title": notice.title, "text": rich_text("<p>Nowy okres przechowywania: 2 lata.</p>")}
+    )
+    assert response.status_code == 302
+
+    public = client.get(consultations.open.url).content.decode()
+    assert "Nowy okres przechowywania: 2 lata." in public
+    post_comment(client, consultations.open, name="Jan Nowak")
+    second = Submission.objects.exclude(pk=first.pk).get()
+    notice.refresh_from_db()
+    first.refresh_from_db()
+    assert second.privacy_notice_revision == notice.latest_revision
+    assert first.privacy_notice_revision != second.privacy_notice_revision
+    assert "Administratorem danych" in str(first.privacy_notice_revision.content["text"])

@@ -107,3 +107,13 @@ def test_load_demo_content_is_refused_when_not_allowed(db, settings):
 
     assert not HomePage.objects.exists()
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.mark.parametrize(
+    "username, inbox, privacy_notices",
+    [("redaktor", 302, 200), ("moderator", 200, 302)],
+)
+def test_demo_roles_reach_only_their_admin_screens(demo_site, client, username, inbox, privacy_notices):
+    log_in(client, username)
+    assert client.get("/admin/inbox/").status_code == inbox
+    assert client.get("/admin/snippets/consultation/privacynotice/").status_code == privacy_notices
