@@ -7,7 +7,6 @@ from .base import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)  # noqa: F405
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-a-secret-sosnowiec-bo")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")  # noqa: F405
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
-)
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 DEMO_CONTENT_ALLOWED = True

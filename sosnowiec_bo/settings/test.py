@@ -10,5 +10,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 DEMO_CONTENT_ALLOWED = True
