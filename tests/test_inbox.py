@@ -49,7 +49,7 @@ def consultations(db):
     Page.objects.filter(depth=2).delete()
     home = Page.get_first_root_node().add_child(instance=HomePage(title="Start", slug="home"))
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        is_default_site=True, defaults={"hostname": "testserver", "port": 80, "root_page": home}
     )
     index = home.add_child(instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje"))
     park = make_consultation(index, "Park Sielecki", "park-sielecki")
