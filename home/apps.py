@@ -8,6 +8,17 @@ class HomeConfig(AppConfig):
     verbose_name = _("Strony i ustawienia serwisu")
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+        from .forms import DateField, DateTimeField
         from .sites import configure_default_site
 
         post_migrate.connect(configure_default_site, sender=self)
+        register_form_field_override(
+            models.DateTimeField, override={"widget": AdminDateTimeInput, "form_class": DateTimeField}
+        )
+        register_form_field_override(
+            models.DateField, override={"widget": AdminDateInput, "form_class": DateField}
+        )

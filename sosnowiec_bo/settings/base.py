@@ -143,6 +143,8 @@ LANGUAGES = [
     ("uk", "Українська"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates typed by hand: the same broad input formats in every language (sosnowiec_bo/formats/).
+FORMAT_MODULE_PATH = ["sosnowiec_bo.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
