@@ -570,3 +570,91 @@ def test_every_consultation_field_in_the_editor_has_a_label_of_its_own(editor, c
     }
     assert set(form.formsets) >= {"units", "meetings", "documents", "outcome_documents", "form_fields"}
     assert unlabelled == []
+
+
+# --- dates typed by hand --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "31.12.2026 23:59",
+        "31.12.2026, 23:59",
+        "31.12.2026 23.59",
+        "31.12.2026 godz. 23:59",
+        "31-12-2026 23:59",
+        "31/12/2026 23:59",
+        "2026-12-31 23:59",
+        "2026-12-31T23:59",
+        " 31.12.2026 23:59:00 ",
+    ],
+)
+def test_end_date_typed_in_any_common_form_is_understood_exactly(editor, index, page_assertions, typed):
+    page_assertions.assertCanCreate(index, ConsultationPage, consultation_form(end_at=typed))
+
+    assert ConsultationPage.objects.get().end_at == datetime(2026, 12, 31, 23, 59, tzinfo=WARSAW)
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("31.12.2026", "Podaj także godzinę, np. 31.12.2026 23:59."),
+        ("2026-12-31", "Podaj także godzinę, np. 31.12.2026 23:59."),
+        ("31 grudnia", "Nie rozpoznaliśmy tej daty i godziny."),
+        ("32.12.2026 10:00", "Nie rozpoznaliśmy tej daty i godziny."),
+        ("31.12.2026 24:30", "Nie rozpoznaliśmy tej daty i godziny."),
+        ("jutro", "Nie rozpoznaliśmy tej daty i godziny."),
+    ],
+)
+def test_end_date_that_is_not_understood_is_refused_and_kept_as_typed(editor, index, typed, message):
+    response = post_refused(editor, index, consultation_form(end_at=typed))
+
+    assert any(error.startswith(message) for error in form_errors(response)), form_errors(response)
+    assert f'value="{escape(typed)}"' in response.text
+
+
+def test_date_pickers_keep_what_the_editor_typed(editor, index):
+    """Wagtail's picker puts the current time in place of a date it cannot read; our admin script
+    turns that off before any picker starts."""
+    html = editor.get(add_url(ConsultationPage, index)).text
+
+    script = html.index("js/admin-dates.js")
+    assert script < html.index("initDateTimeChooser(")
+    assert html.index("jquery.datetimepicker.js") < script
+
+
+# --- draft act units ------------------------------------------------------------------------------
+
+
+def units(*items):
+    return inline_formset(
+        [{"label": label, "text": "Treść jednostki.", "anchor": anchor} for label, anchor in items]
+    )
+
+
+@pytest.mark.parametrize(
+    "items, message",
+    [
+        ([("§ 1", ""), ("§ 1", "")], "Oznaczenie „§ 1” ma już inna jednostka."),
+        ([("§ 1", ""), ("§  1 ", "")], "Oznaczenie „§  1” ma już inna jednostka."),
+        ([("§ 1", ""), ("§ 1.", "")], "Ta jednostka dostałaby ten sam adres (#par-1) co „§ 1”."),
+        ([("§ 1", ""), ("§ 2", "par-1")], "Ta jednostka dostałaby ten sam adres (#par-1) co „§ 1”."),
+    ],
+    ids=["same label", "same label, other spacing", "same address", "same address typed"],
+)
+def test_two_units_alike_are_refused_with_a_message(editor, index, items, message):
+    response = post_refused(editor, index, consultation_form(units=units(*items)))
+
+    assert any(error.startswith(message) for error in form_errors(response)), form_errors(response)
+    assert message.split("„")[0] in response.text
+
+
+def test_a_deleted_duplicate_unit_is_no_obstacle(editor, index):
+    data = consultation_form(units=units(("§ 1", ""), ("§ 1", "")))
+    data["units-1-DELETE"] = "on"
+    data["action-publish"] = "action-publish"
+
+    response = editor.post(add_url(ConsultationPage, index), data)
+
+    assert response.status_code == 302, form_errors(response)
+    assert [unit.label for unit in ConsultationPage.objects.get().units.all()] == ["§ 1"]

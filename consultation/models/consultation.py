@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,8 +18,10 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from home.panels import CheckedInlinePanel
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
+from ..formsets import DraftActUnitFormSet, unit_anchor
 from ..ics import calendar_response
 from .forms import FormField, ModeratedFormPage, Submission
 
@@ -147,8 +148,9 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             [FieldPanel("subject"), InlinePanel("documents", label=_("Dokument"))],
             heading=_("Przedmiot konsultacji"),
         ),
-        InlinePanel(
+        CheckedInlinePanel(
             "units",
+            formset_class=DraftActUnitFormSet,
             label=_("Jednostka projektu aktu"),
             heading=_("Tekst projektu aktu (paragrafy, ustępy, punkty)"),
         ),
@@ -406,7 +408,7 @@ class DraftActUnit(Orderable):
 
     def save(self, *args, **kwargs):
         if not self.anchor:
-            self.anchor = slugify(self.label.replace("§", "par")) or f"jednostka-{self.sort_order}"
+            self.anchor = unit_anchor(self.label) or f"jednostka-{self.sort_order}"
         super().save(*args, **kwargs)
 
 
