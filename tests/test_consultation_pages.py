@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -658,3 +659,43 @@ def test_a_deleted_duplicate_unit_is_no_obstacle(editor, index):
 
     assert response.status_code == 302, form_errors(response)
     assert [unit.label for unit in ConsultationPage.objects.get().units.all()] == ["§ 1"]
+
+
+# --- the main button ------------------------------------------------------------------------------
+
+
+def main_button(html):
+    """The action menu's default button: the first button of the footer's dropdown."""
+    soup = BeautifulSoup(html, "html.parser")
+    footer = soup.select_one("footer") or soup
+    button = footer.select_one("button[type='submit'], button[name]")
+    return button.get("name", ""), button.get_text(" ", strip=True)
+
+
+def test_publish_is_the_main_button_for_those_who_may_publish(editor, index, consultation):
+    for url in (add_url(ConsultationPage, index), edit_url(consultation)):
+        name, text = main_button(editor.get(url).text)
+        assert name == "action-publish", url
+        assert "Opublikuj" in text
+
+
+def test_save_draft_stays_the_main_button_for_those_who_may_not_publish(client, index, consultation):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name="Autorzy")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=index,
+            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+        )
+    author = get_user_model().objects.create_user("autor", password="x")
+    author.groups.add(group)
+    client.force_login(author)
+
+    name, text = main_button(client.get(edit_url(consultation)).text)
+
+    assert name != "action-publish"
+    assert "Opublikuj" not in text
