@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -23,6 +22,7 @@ from home.panels import CheckedInlinePanel
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..formsets import DraftActUnitFormSet, unit_anchor
 from ..ics import calendar_response
+from ..panels import SubmissionsPanel
 from .forms import FormField, ModeratedFormPage, Submission
 
 COMMENTS_PER_PAGE = 20
@@ -140,7 +140,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
     )
 
     content_panels = BasePage.content_panels + [
-        FormSubmissionsPanel(),
+        SubmissionsPanel(),
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Termin")),
         FieldPanel("body"),
