@@ -10,8 +10,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.guides import Guide
+
 from .choices import RejectionReason, ResponseOutcome, SubmissionStatus
-from .models import ModeratedFormPage, PrivacyNotice, Submission
+from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
 from .viewsets import (
     ApproveBulkAction,
     RejectBulkAction,
@@ -131,3 +133,22 @@ def hide_moderated_forms_from_non_moderators(user, editable_forms):
 def add_moderation_summary_panel(request, panels):
     if submission_policy().user_has_permission(request.user, "moderate"):
         panels.append(ModerationSummaryPanel())
+
+
+@hooks.register("register_editor_guide")
+def consultation_guide(request):
+    index = ConsultationIndexPage.objects.live().order_by("path").first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        return None
+    return Guide(
+        title=_("Jak dodać konsultację z formularzem uwag"),
+        steps=[
+            _("Wpisz tytuł, wstęp i termin, np. od 1.12.2026 8:00 do 31.12.2026 23:59."),
+            _("Wklej tekst projektu aktu: każdy paragraf lub ustęp jako osobną jednostkę."),
+            _("Dodaj spotkania i dokumenty. Formularz uwag ma już potrzebne pola i zgodę RODO."),
+            _("Kliknij „Opublikuj”. Uwagi mieszkańców trafią do moderatorów."),
+        ],
+        url=reverse("wagtailadmin_pages:add", args=["consultation", "consultationpage", index.pk]),
+        link_text=_("Dodaj konsultację"),
+        order=10,
+    )

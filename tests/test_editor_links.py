@@ -79,3 +79,37 @@ def test_submission_summary_links_to_the_inbox_only_for_moderators(demo_editor, 
         else "zgłoszeń"
     )
     assert f"Otwórz {total} {form} w skrzynce moderacji" in as_admin
+
+
+def guide_links(html):
+    soup = BeautifulSoup(html, "html.parser")
+    panel = soup.select_one("#editor-guides-section")
+    if panel is None:
+        return {}
+    return {
+        section.select_one("h3").get_text(strip=True): section.select_one("a.button")["href"]
+        for section in panel.select(".editor-guides__guide")
+    }
+
+
+def test_dashboard_guides_start_each_editor_task_with_one_click(demo_editor):
+    guides = guide_links(demo_editor.get(reverse("wagtailadmin_home")).text)
+
+    assert list(guides) == [
+        "Jak dodać konsultację z formularzem uwag",
+        "Jak zmienić i opublikować stronę",
+        "Jak dodać dokument (np. projekt uchwały w PDF)",
+    ]
+    for title, url in guides.items():
+        response = demo_editor.get(url)
+        assert response.status_code == 200, title
+    assert "Początek konsultacji" in demo_editor.get(guides["Jak dodać konsultację z formularzem uwag"]).text
+
+
+def test_dashboard_shows_a_moderator_no_editor_guides(demo_editor):
+    demo_editor.force_login(get_user_model().objects.get(username="moderator"))
+
+    html = demo_editor.get(reverse("wagtailadmin_home")).text
+
+    assert guide_links(html) == {}
+    assert "Moderacja zgłoszeń mieszkańców" in html
