@@ -5,8 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .builder import MAX_TEXT_LENGTH
 from .choices import RejectionReason, ResponseOutcome
-from .models.forms import MAX_TEXT_LENGTH
 
 NOTIFY_LABEL = _("powiadom nadawcę e-mailem")
 REASON_MAX_LENGTH = 2000

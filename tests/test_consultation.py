@@ -15,6 +15,7 @@ from django.utils import translation
 from icalendar import Calendar
 from wagtail.test.utils.form_data import rich_text
 
+from consultation.builder import FORM_TOKEN_SALT
 from consultation.choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from consultation.models import (
     ConsultationMeeting,
@@ -22,7 +23,7 @@ from consultation.models import (
     Submission,
 )
 from consultation.models.consultation import when_in_words
-from consultation.models.forms import FORM_TOKEN_SALT, hash_ip
+from consultation.models.forms import hash_ip
 from tests.consultation_fixtures import (
     TOKEN_RE,
     add_submissions,
@@ -114,7 +115,7 @@ KEPT_TEXT = "Moja starannie napisana uwaga o progu wieku."
         ({"consent": None}, "Bez tej zgody nie możemy przyjąć zgłoszenia."),
         ({"website": "http://spam.example"}, "pole „Strona internetowa” musi zostać puste"),
         ({"email": "to-nie-adres"}, "Wprowadź poprawny adres email."),
-        ({"name": "A" * 256}, "co najwyżej 255 znaków"),
+        ({"name": "A" * 256}, "Tekst jest za długi (liczba znaków: 256, dopuszczalna: 255)."),
         ({"form_token": None}, "Formularz wygasł lub jest niepełny."),
         ({"form_token": "abc:def:ghi"}, "Formularz wygasł lub jest niepełny."),
     ],
@@ -130,11 +131,30 @@ def test_bad_input_is_refused_with_a_message_and_nothing_saved(client, consultat
     assert Submission.objects.count() == 0
 
 
-def test_too_long_comment_is_refused(client, consultations):
-    response = post_comment(client, consultations.open, text="x" * 5001)
+def test_too_long_pasted_comment_is_refused_and_kept_whole_in_the_field(client, consultations):
+    text = ("Bardzo długa uwaga. " * 251).strip()  # 5019 characters, as if pasted
+    response = post_comment(client, consultations.open, text=text)
+
     assert response.status_code == 200
-    assert "co najwyżej 5000 znaków" in response.content.decode()
+    html = response.content.decode()
+    assert "Tekst jest za długi (liczba znaków: 5019, dopuszczalna: 5000)." in html
+    assert f">\n{text}</textarea>" in html
     assert Submission.objects.count() == 0
+
+
+def test_length_limits_are_stated_and_no_field_cuts_a_pasted_text(client, consultations):
+    page = client.get(consultations.open.url).content.decode()
+    html = page[
+        page.index('<form class="resident-form"') : page.index("</form>", page.index("resident-form"))
+    ]
+
+    assert " maxlength=" not in html
+    assert html.count('data-maxlength="255"') == 2  # the signature and the e-mail
+    assert html.count('data-maxlength="5000"') == 1
+    assert "Limit znaków: 5000." in html
+    assert "Limit znaków: 255." in html
+    assert 'data-count-text="Znaki: %(count)s z %(limit)s."' in html
+    assert "js/character-count.js" in page
 
 
 def test_form_sent_too_fast_is_refused(client, consultations, settings):

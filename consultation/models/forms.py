@@ -3,13 +3,10 @@ its field model, the submission model with its moderation state, and the privacy
 
 import hashlib
 import hmac
-import time
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.signing import BadSignature, TimestampSigner, b62_decode
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -32,17 +28,17 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+from ..builder import (
+    MAX_TEXT_LENGTH,
+    PROTECTION_FIELDS,
+    UNIT_FIELD,
+    ModeratedFormBuilder,
+    SubmissionForm,
+)
 from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from ..protection import client_ip, is_rate_limited, record_submission
 from ..tasks import notify_new_submission
 
-MAX_LINE_LENGTH = 255
-MAX_TEXT_LENGTH = 5000
-HONEYPOT_FIELD = "website"
-TIMESTAMP_FIELD = "form_token"
-UNIT_FIELD = "unit"
-PROTECTION_FIELDS = (HONEYPOT_FIELD, TIMESTAMP_FIELD)
-FORM_TOKEN_SALT = "consultation.form"
 RATE_LIMIT_MESSAGE = _(
     "Z tego adresu wysłano w krótkim czasie zbyt wiele zgłoszeń. Spróbuj ponownie za kilkanaście minut."
 )
@@ -100,85 +96,6 @@ class FormField(AbstractFormField):
             raise ValidationError(
                 {"is_public": _("Adresu e-mail, zgody ani pola ukrytego nie można pokazać publicznie.")}
             )
-
-
-class ModeratedFormBuilder(FormBuilder):
-    def create_singleline_field(self, field, options):
-        options["max_length"] = MAX_LINE_LENGTH
-        return forms.CharField(**options)
-
-    def create_multiline_field(self, field, options):
-        options["max_length"] = MAX_TEXT_LENGTH
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), **options)
-
-    def create_email_field(self, field, options):
-        options["max_length"] = MAX_LINE_LENGTH
-        return forms.EmailField(**options)
-
-    def create_consent_field(self, field, options):
-        options["required"] = True
-        options["error_messages"] = {"required": _("Bez tej zgody nie możemy przyjąć zgłoszenia.")}
-        return forms.BooleanField(**options)
-
-
-class SubmissionForm(forms.Form):
-    """Protections every moderated form shares; the editor's fields are added by the builder."""
-
-    website = forms.CharField(
-        label=_("Strona internetowa (zostaw puste)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, page=None, user=None, **kwargs):
-        self.page = page
-        self.user = user
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial[TIMESTAMP_FIELD] = self._new_token()
-        units = page.get_unit_choices() if page else []
-        if units:
-            self.fields[UNIT_FIELD] = forms.ChoiceField(
-                label=_("Której części projektu dotyczy uwaga?"),
-                choices=[("", _("Całego projektu"))] + units,
-                required=False,
-            )
-            self.order_fields([UNIT_FIELD])
-
-    def _new_token(self):
-        return TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(self.page.pk))
-
-    def _renew_token(self):
-        """An expired or broken token is replaced, so the re-shown form can be sent again."""
-        self.data = self.data.copy()
-        self.data[TIMESTAMP_FIELD] = self._new_token()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(HONEYPOT_FIELD):
-            raise ValidationError(
-                _("Nie przyjęliśmy zgłoszenia: pole „Strona internetowa” musi zostać puste."), code="honeypot"
-            )
-        token = self.data.get(TIMESTAMP_FIELD, "")
-        signer = TimestampSigner(salt=FORM_TOKEN_SALT)
-        try:
-            page_pk = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
-        except BadSignature:
-            self._renew_token()
-            raise ValidationError(
-                _("Formularz wygasł lub jest niepełny. Sprawdź treść i wyślij go jeszcze raz."), code="token"
-            ) from None
-        if page_pk != str(self.page.pk):
-            self._renew_token()
-            raise ValidationError(_("Formularz należy do innej strony. Wyślij go jeszcze raz."), code="token")
-        signed_at = b62_decode(token.rsplit(signer.sep, 2)[1])
-        if time.time() - signed_at < settings.FORM_MIN_FILL_SECONDS:
-            raise ValidationError(
-                _("Formularz wysłano zbyt szybko. Odczekaj chwilę, sprawdź treść i wyślij go ponownie."),
-                code="too_fast",
-            )
-        return cleaned
 
 
 def hash_ip(ip):
