@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core import mail, signing
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
@@ -207,7 +208,7 @@ def test_empty_post_is_refused(client, consultations):
     assert Submission.objects.count() == 0
 
 
-def test_rate_limit_refuses_further_submissions(client, consultations, settings):
+def test_rate_limit_refuses_further_submissions_from_one_browser(client, consultations, settings):
     settings.FORM_RATE_LIMIT_COUNT = 2
     page = consultations.open
     assert post_comment(client, page, text="Pierwsza").status_code == 302
@@ -215,9 +216,65 @@ def test_rate_limit_refuses_further_submissions(client, consultations, settings)
     response = post_comment(client, page, text=KEPT_TEXT)
     assert response.status_code == 429
     html = response.content.decode()
-    assert "zbyt wiele zgłoszeń" in html
+    assert "Z tej przeglądarki lub z tego adresu e-mail wysłano w krótkim czasie zbyt wiele zgłoszeń." in html
     assert KEPT_TEXT in html
     assert Submission.objects.count() == 2
+
+
+def test_a_room_of_residents_on_one_network_can_all_comment(consultations, settings):
+    """Thirty people at a consultation meeting share the hall's Wi-Fi: one address, thirty browsers."""
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    for number in range(30):
+        resident = Client(REMOTE_ADDR="10.0.0.7")
+        response = post_comment(resident, page, text=f"Uwaga z sali nr {number}")
+        assert response.status_code == 302, number
+    assert Submission.objects.count() == 30
+
+
+def test_the_same_email_from_several_browsers_is_one_sender(consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    statuses = [
+        post_comment(Client(REMOTE_ADDR=f"10.0.0.{n}"), page, email="Jan@Example.com ").status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_a_client_without_cookies_is_one_sender_per_address(consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    script = Client(REMOTE_ADDR="10.0.0.9")
+    statuses = []
+    for _number in range(3):
+        token = read_token(script, page)
+        script.cookies.clear()  # a script that drops the browser cookie it was given
+        statuses.append(script.post(page.url, comment_data(page, token)).status_code)
+    assert statuses == [302, 302, 429]
+
+
+def test_a_flood_from_one_address_is_stopped_whatever_browser_and_email_it_claims(consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    settings.FORM_RATE_LIMIT_ADDRESS_COUNT = 5
+    page = consultations.open
+    statuses = [
+        post_comment(Client(REMOTE_ADDR="10.0.0.66"), page, email=f"bot{n}@example.com").status_code
+        for n in range(7)
+    ]
+    assert statuses == [302] * 5 + [429, 429]
+    response = post_comment(Client(REMOTE_ADDR="10.0.0.66"), page)
+    assert "Z tej sieci wysłano w krótkim czasie bardzo wiele zgłoszeń." in response.content.decode()
+    # Another network is not affected.
+    assert post_comment(Client(REMOTE_ADDR="10.0.0.67"), page).status_code == 302
+
+
+def test_the_browser_cookie_is_signed_and_http_only(client, consultations):
+    response = client.get(consultations.open.url)
+    cookie = response.cookies["bo_form"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    client.cookies["bo_form"] = "made-up-id"
+    assert "bo_form" in client.get(consultations.open.url).cookies  # a forged id is replaced
 
 
 def test_closed_consultation_refuses_comments(client, consultations):

@@ -36,12 +36,8 @@ from ..builder import (
     SubmissionForm,
 )
 from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
-from ..protection import client_ip, is_rate_limited, record_submission
+from ..protection import RateLimit, client_ip, remember_browser
 from ..tasks import notify_new_submission
-
-RATE_LIMIT_MESSAGE = _(
-    "Z tego adresu wysłano w krótkim czasie zbyt wiele zgłoszeń. Spróbuj ponownie za kilkanaście minut."
-)
 
 
 class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
@@ -154,23 +150,35 @@ class ModeratedFormPage(FormMixin, BasePage):
             )
             context = self.get_context(request)
             context["form"] = form
-            return TemplateResponse(request, self.get_template(request), context)
+            return remember_browser(request, TemplateResponse(request, self.get_template(request), context))
         form = self.get_form(request.POST, page=self, user=request.user)
         refusal, status = None, 200
-        ip = client_ip(request)
         if not self.accepts_submissions():
             refusal, status = self.closed_message(), 403
-        elif is_rate_limited(ip):
-            refusal, status = RATE_LIMIT_MESSAGE, 429
         elif form.is_valid():
-            self.process_form_submission(form, ip=ip)
-            record_submission(ip)
-            messages.success(request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie."))
-            return redirect(self.url + "#potwierdzenie")
+            rate_limit = RateLimit(request, email=self.sender_email(form.cleaned_data))
+            refusal = rate_limit.refusal()
+            if refusal:
+                status = 429
+            else:
+                self.process_form_submission(form, ip=client_ip(request))
+                rate_limit.record()
+                messages.success(
+                    request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie.")
+                )
+                return remember_browser(request, redirect(self.url + "#potwierdzenie"))
         context = self.get_context(request)
         context["form"] = form
         context["form_refusal"] = refusal
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        return remember_browser(request, response)
+
+    def sender_email(self, data):
+        """The first e-mail address the sender gave in the form, or ""."""
+        for field in self.get_form_fields():
+            if field.field_type == "email" and data.get(field.clean_name):
+                return data[field.clean_name]
+        return ""
 
     def closed_message(self):
         return _("Ten formularz nie przyjmuje teraz zgłoszeń.")

@@ -194,11 +194,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Resident forms: a form must be open this long before it is sent, its token lives this long,
-# and one address may send this many submissions in this many seconds.
+# Resident forms: a form must be open this long before it is sent, its token lives this long; one
+# sender (browser or e-mail) may send FORM_RATE_LIMIT_COUNT submissions and one network address
+# FORM_RATE_LIMIT_ADDRESS_COUNT in FORM_RATE_LIMIT_SECONDS (see consultation/protection.py).
 FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
 FORM_RATE_LIMIT_COUNT = int(os.environ.get("FORM_RATE_LIMIT_COUNT", "5"))
+FORM_RATE_LIMIT_ADDRESS_COUNT = int(os.environ.get("FORM_RATE_LIMIT_ADDRESS_COUNT", "60"))
 FORM_RATE_LIMIT_SECONDS = int(os.environ.get("FORM_RATE_LIMIT_SECONDS", "600"))
 # Behind a reverse proxy, the client address is the last hop of X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
