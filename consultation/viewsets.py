@@ -106,6 +106,10 @@ def search_submissions(queryset, query):
     return queryset.annotate(form_text=Cast("form_data", models.TextField())).filter(condition)
 
 
+def impersonation_warning(submission):
+    return _("⚠ może podszywać się pod urząd") if submission.impersonation_signs else ""
+
+
 class SubmissionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -211,6 +215,7 @@ class SubmissionIndexView(generic.IndexView):
             ),
             Column("page", label=_("Strona"), accessor="page.title", sort_key="page__title"),
             Column("excerpt", label=_("Treść"), accessor=excerpt),
+            Column("warning", label=_("Uwaga moderatora"), accessor=impersonation_warning),
             StatusTagColumn(
                 "status",
                 label=_("Status"),

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
@@ -36,6 +37,7 @@ from ..builder import (
     SubmissionForm,
 )
 from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
+from ..impersonation import impersonation_signs
 from ..protection import RateLimit, client_ip, remember_browser
 from ..tasks import notify_new_submission
 
@@ -348,6 +350,10 @@ class Submission(AbstractFormSubmission):
         self.ip_hash = ""
         self.anonymized_at = timezone.now()
         self.save(update_fields=["form_data", "ip_hash", "anonymized_at"])
+
+    @cached_property
+    def impersonation_signs(self):
+        return impersonation_signs(self.form_data.values())
 
     @property
     def reason_text(self):
