@@ -668,3 +668,81 @@ def test_editing_the_privacy_notice_versions_it_and_each_submission_keeps_its_ve
     assert second.privacy_notice_revision == notice.latest_revision
     assert first.privacy_notice_revision != second.privacy_notice_revision
     assert "Administratorem danych" in str(first.privacy_notice_revision.content["text"])
+
+
+# After the consultation closes
+
+
+def test_closed_consultation_folds_the_text_written_for_the_open_phase(client, consultations):
+    page = consultations.closed
+    page.body = [{"type": "paragraph", "value": "<p>Zgłoś uwagę do 30 listopada!</p>"}]
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    archive = html.index('<details class="consultation__archive">')
+    assert archive < html.index("Zgłoś uwagę do 30 listopada!") < html.index("</details>", archive)
+    assert html.index('id="wynik"') < archive
+
+
+def test_closed_consultation_shows_the_text_for_after_closing_instead(client, consultations):
+    page = consultations.closed
+    page.body = [{"type": "paragraph", "value": "<p>Zgłoś uwagę do 30 listopada!</p>"}]
+    page.closed_body = [{"type": "paragraph", "value": "<p>Dziękujemy za 40 uwag.</p>"}]
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert "Dziękujemy za 40 uwag." in html
+    assert "Zgłoś uwagę do 30 listopada!" not in html
+
+
+def test_open_consultation_shows_its_description_and_not_the_closing_text(client, consultations):
+    page = consultations.open
+    page.body = [{"type": "paragraph", "value": "<p>Zgłoś uwagę do 30 listopada!</p>"}]
+    page.closed_body = [{"type": "paragraph", "value": "<p>Dziękujemy za 40 uwag.</p>"}]
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert "Zgłoś uwagę do 30 listopada!" in html
+    assert "Dziękujemy za 40 uwag." not in html
+    assert "consultation__archive" not in html
+
+
+def test_past_meetings_offer_no_calendar_file(client, consultations):
+    page = consultations.open
+    past = ConsultationMeeting.objects.create(
+        page=page,
+        starts_at=consultations.now - timedelta(days=2),
+        ends_at=consultations.now - timedelta(days=2, hours=-2),
+        place="Klub Seniora",
+        online_url="https://spotkanie.example/stare",
+    )
+    upcoming = list(page.meetings.exclude(pk=past.pk))
+
+    html = client.get(page.url).content.decode()
+
+    assert f"kalendarz/{past.pk}/" not in html
+    assert "https://spotkanie.example/stare" not in html
+    assert "Spotkanie już się odbyło." in html
+    assert all(f"kalendarz/{meeting.pk}/" in html for meeting in upcoming)
+    assert client.get(f"{page.url}kalendarz/{past.pk}/").status_code == 404
+    events = Calendar.from_ical(client.get(page.url + "kalendarz/").content).walk("VEVENT")
+    assert len(events) == len(upcoming) == 2
+
+
+def test_consultation_with_only_past_meetings_offers_no_calendar(client, consultations):
+    page = consultations.closed
+    ConsultationMeeting.objects.create(
+        page=page,
+        starts_at=consultations.now - timedelta(days=40),
+        ends_at=consultations.now - timedelta(days=40, hours=-2),
+        place="Sala Sesyjna",
+    )
+
+    html = client.get(page.url).content.decode()
+
+    assert "Sala Sesyjna" in html
+    assert "kalendarz/" not in html
+    assert client.get(page.url + "kalendarz/").status_code == 404

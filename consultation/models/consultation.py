@@ -114,6 +114,16 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         blank=True,
         help_text=_("Czego dotyczy konsultacja, dla kogo jest, jak wziąć udział."),
     )
+    closed_body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("opis po zakończeniu"),
+        blank=True,
+        help_text=_(
+            "Pokazujemy go zamiast opisu konsultacji, gdy się zakończy, np. „Dziękujemy za udział, "
+            "zebraliśmy 40 uwag”. Pusty: opis z czasu trwania zwiniemy pod wynikiem konsultacji, "
+            "żeby nie zapraszał już do zgłaszania uwag."
+        ),
+    )
     start_at = models.DateTimeField(
         _("początek konsultacji"), help_text=_("Od tej chwili formularz przyjmuje uwagi.")
     )
@@ -175,7 +185,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             heading=_("Formularz uwag"),
         ),
         MultiFieldPanel(
-            [FieldPanel("outcome"), InlinePanel("outcome_documents", label=_("Raport lub dokument"))],
+            [
+                FieldPanel("closed_body"),
+                FieldPanel("outcome"),
+                InlinePanel("outcome_documents", label=_("Raport lub dokument")),
+            ],
             heading=_("Po zakończeniu"),
         ),
     ]
@@ -287,6 +301,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
         page_obj = Paginator(listed, COMMENTS_PER_PAGE).get_page(request.GET.get("uwagi"))
         field_labels = self.public_field_labels()
+        meetings = list(self.meetings.all())
         by_unit = {anchor: [] for anchor in anchors}
         for item in self.comment_items(approved.exclude(unit_anchor=""), units, field_labels):
             by_unit.get(item["submission"].unit_anchor, []).append(item)
@@ -305,7 +320,8 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 ],
                 "selected_unit": selected_unit,
                 "selected_unit_label": next((u.label for u in units if u.anchor == selected_unit), ""),
-                "meetings": list(self.meetings.all()),
+                "meetings": meetings,
+                "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
                 "documents": list(self.documents.select_related("document")),
                 "outcome_documents": list(self.outcome_documents.select_related("document")),
                 "comments_extra": f"&fragment={selected_unit}" if selected_unit else "",
@@ -352,13 +368,17 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         )
         return TemplateResponse(request, "consultation/consultation_report.html", context)
 
+    # Calendar files only for meetings still to come: nobody needs a past meeting in a calendar.
     @path("kalendarz/", name="meetings_ics")
     def meetings_ics(self, request):
-        return calendar_response(self, list(self.meetings.all()), f"spotkania-{self.slug}.ics")
+        meetings = list(self.meetings.filter(ends_at__gt=timezone.now()))
+        if not meetings:
+            raise Http404
+        return calendar_response(self, meetings, f"spotkania-{self.slug}.ics")
 
     @path("kalendarz/<int:meeting_id>/", name="meeting_ics")
     def meeting_ics(self, request, meeting_id):
-        meeting = get_object_or_404(self.meetings, pk=meeting_id)
+        meeting = get_object_or_404(self.meetings.filter(ends_at__gt=timezone.now()), pk=meeting_id)
         return calendar_response(self, [meeting], f"spotkanie-{meeting.pk}.ics")
 
 
@@ -438,6 +458,10 @@ class ConsultationMeeting(Orderable):
     @property
     def when_in_words(self):
         return when_in_words(self.starts_at)
+
+    @property
+    def is_past(self):
+        return self.ends_at <= timezone.now()
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
