@@ -11,6 +11,8 @@ from django.core.signing import BadSignature, TimestampSigner, b62_decode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
+from .attachments import AttachmentField
+
 MAX_LINE_LENGTH = 255
 MAX_TEXT_LENGTH = 5000
 HONEYPOT_FIELD = "website"
@@ -63,6 +65,9 @@ class ModeratedFormBuilder(FormBuilder):
     def create_email_field(self, field, options):
         options["max_length"] = MAX_LINE_LENGTH
         return LimitedEmailField(**options)
+
+    def create_attachment_field(self, field, options):
+        return AttachmentField(kinds=field.file_kinds, max_size_mb=field.max_file_size_mb, **options)
 
     def create_consent_field(self, field, options):
         options["required"] = True

@@ -7,6 +7,8 @@ import hmac
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -29,6 +31,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+from ..attachments import FileKinds
 from ..builder import (
     MAX_TEXT_LENGTH,
     PROTECTION_FIELDS,
@@ -40,6 +43,7 @@ from ..choices import ModerationMode, RejectionReason, ResponseOutcome, Submissi
 from ..impersonation import impersonation_signs
 from ..protection import RateLimit, client_ip, remember_browser
 from ..tasks import notify_new_submission
+from .files import SubmissionFile
 
 
 class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
@@ -71,12 +75,30 @@ class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
 
 class FormField(AbstractFormField):
     CONSENT = "consent"
+    ATTACHMENT = "attachment"
 
     page = ParentalKey("consultation.ModeratedFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(
         verbose_name=_("rodzaj pola"),
         max_length=16,
-        choices=[*FORM_FIELD_CHOICES, (CONSENT, _("Zgoda na przetwarzanie danych (RODO)"))],
+        choices=[
+            *FORM_FIELD_CHOICES,
+            (CONSENT, _("Zgoda na przetwarzanie danych (RODO)")),
+            (ATTACHMENT, _("Załącznik (plik PDF, JPG lub PNG)")),
+        ],
+    )
+    file_kinds = models.CharField(
+        _("jakie pliki przyjmujemy"),
+        max_length=10,
+        choices=FileKinds.choices,
+        default=FileKinds.PDF_OR_IMAGE,
+        help_text=_("Tylko dla pola „Załącznik”. Sprawdzamy zawartość pliku, nie tylko jego nazwę."),
+    )
+    max_file_size_mb = models.PositiveSmallIntegerField(
+        _("największy plik (MB)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Tylko dla pola „Załącznik”: od 1 do 20 MB."),
     )
     is_public = models.BooleanField(
         _("pokaż publicznie po zatwierdzeniu"),
@@ -86,7 +108,10 @@ class FormField(AbstractFormField):
         ),
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("is_public")]
+    panels = AbstractFormField.panels + [
+        FieldPanel("is_public"),
+        FieldRowPanel([FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")]),
+    ]
 
     def clean(self):
         super().clean()
@@ -153,7 +178,7 @@ class ModeratedFormPage(FormMixin, BasePage):
             context = self.get_context(request)
             context["form"] = form
             return remember_browser(request, TemplateResponse(request, self.get_template(request), context))
-        form = self.get_form(request.POST, page=self, user=request.user)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         refusal, status = None, 200
         if not self.accepts_submissions():
             refusal, status = self.closed_message(), 403
@@ -231,6 +256,9 @@ class ModeratedFormPage(FormMixin, BasePage):
             for name, value in form.cleaned_data.items()
             if name not in PROTECTION_FIELDS and name != UNIT_FIELD
         }
+        uploads = {name: value for name, value in data.items() if isinstance(value, UploadedFile)}
+        # The form data keeps the sender's file name; the file itself goes to private storage.
+        data.update({name: upload.name for name, upload in uploads.items()})
         notice = self.get_privacy_notice()
         with transaction.atomic():
             submission = Submission.objects.create(
@@ -242,6 +270,8 @@ class ModeratedFormPage(FormMixin, BasePage):
                 privacy_notice_revision=notice.latest_revision if notice else None,
                 ip_hash=hash_ip(ip),
             )
+            for name, upload in uploads.items():
+                SubmissionFile.store(submission, name, upload)
             transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))
         return submission
 
@@ -346,6 +376,9 @@ class Submission(AbstractFormSubmission):
             log(instance=self, action="consultation.respond", user=user, data={"outcome": outcome})
 
     def anonymize(self, field_names):
+        """Personal fields, the IP hash and every attached file go; content and decisions stay."""
+        for attachment in self.files.all():
+            attachment.delete()
         self.form_data = {name: value for name, value in self.form_data.items() if name not in field_names}
         self.ip_hash = ""
         self.anonymized_at = timezone.now()
