@@ -184,6 +184,8 @@ DEFAULT_FORM_FIELDS = [
         "help_text": help_text,
         "choices": "",
         "default_value": "",
+        "file_kinds": "pdf_image",
+        "max_file_size_mb": "10",
     }
     for label, field_type, required, is_public, help_text in DEFAULT_COMMENT_FIELDS
 ]
@@ -232,6 +234,7 @@ def consultation_form(meetings=None, form_fields=None, **overrides):
         "thank_you_text": "Dziękujemy za uwagę.",
         "notify_emails": "moderacja@sosnowiec.invalid",
         "form_fields": inline_formset(DEFAULT_FORM_FIELDS if form_fields is None else form_fields),
+        "closed_body": streamfield([]),
         "outcome": rich_text(""),
         "outcome_documents": inline_formset([]),
     }
@@ -328,7 +331,12 @@ def test_editor_publishes_the_add_form_as_shown_and_keeps_the_default_fields(edi
         slug="program-wspolpracy",
         start_at="01.12.2026 10:00",
         end_at="31.12.2026 23:59",
-        **nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Program.</p>"))])}),
+        **nested_form_data(
+            {
+                "body": streamfield([("paragraph", rich_text("<p>Program.</p>"))]),
+                "closed_body": streamfield([]),
+            }
+        ),
     )
     data["action-publish"] = "action-publish"
 
@@ -416,7 +424,15 @@ def test_private_form_field_marked_public_is_refused(editor, index, number):
 def test_email_field_added_by_the_editor_as_public_is_refused(editor, index):
     fields = [
         *DEFAULT_FORM_FIELDS,
-        {"label": "Drugi e-mail", "field_type": "email", "required": "", "is_public": "on", "help_text": ""},
+        {
+            "label": "Drugi e-mail",
+            "field_type": "email",
+            "required": "",
+            "is_public": "on",
+            "help_text": "",
+            "file_kinds": "pdf_image",
+            "max_file_size_mb": "10",
+        },
     ]
 
     response = post_refused(editor, index, consultation_form(form_fields=fields))
@@ -443,7 +459,9 @@ def consultation_edit_data(client, page):
     """The edit form as the editor gets it (existing units, meetings and form fields with their ids),
     with the JavaScript-built body given."""
     body = streamfield([("paragraph", rich_text("<p>Poprawiony opis.</p>"))])
-    return browser_post_data(client.get(edit_url(page)).text, **nested_form_data({"body": body}))
+    return browser_post_data(
+        client.get(edit_url(page)).text, **nested_form_data({"body": body, "closed_body": streamfield([])})
+    )
 
 
 def test_consultation_index_is_editable_and_previewable(index, page_assertions):
