@@ -402,11 +402,19 @@ class ConsultationDocument(PageDocument):
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="documents")
 
+    class Meta(PageDocument.Meta):
+        verbose_name = _("dokument konsultacji")
+        verbose_name_plural = _("dokumenty konsultacji")
+
 
 class OutcomeDocument(PageDocument):
     """The report and other documents published after the consultation closes."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcome_documents")
+
+    class Meta(PageDocument.Meta):
+        verbose_name = _("raport lub dokument po konsultacji")
+        verbose_name_plural = _("raporty i dokumenty po konsultacji")
 
 
 class DraftActUnit(Orderable):
@@ -416,15 +424,21 @@ class DraftActUnit(Orderable):
     )
     text = models.TextField(_("treść"), max_length=10000, help_text=_("Tekst tej jednostki projektu aktu."))
     anchor = models.SlugField(
-        _("kotwica"),
+        _("nazwa fragmentu w linku"),
         max_length=80,
         blank=True,
         help_text=_(
-            "Stały identyfikator do linków i uwag. Pusty: utworzymy go z oznaczenia. Nie zmieniaj go po rozpoczęciu konsultacji."
+            "Słowo dopisywane do adresu konsultacji po znaku #, żeby link otwierał stronę od razu przy tym "
+            "fragmencie, np. „par-2-ust-1”. Łączy też uwagi mieszkańców z fragmentem, więc nie zmieniaj "
+            "go, gdy konsultacja już trwa. Puste: utworzymy je z oznaczenia."
         ),
     )
 
     panels = [FieldPanel("label"), FieldPanel("text"), FieldPanel("anchor")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("jednostka projektu aktu")
+        verbose_name_plural = _("jednostki projektu aktu")
 
     def save(self, *args, **kwargs):
         if not self.anchor:
@@ -454,6 +468,10 @@ class ConsultationMeeting(Orderable):
         FieldPanel("online_url"),
         FieldPanel("description"),
     ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("spotkanie konsultacyjne")
+        verbose_name_plural = _("spotkania konsultacyjne")
 
     @property
     def when_in_words(self):

@@ -113,6 +113,10 @@ class FormField(AbstractFormField):
         FieldRowPanel([FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")]),
     ]
 
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("pole formularza")
+        verbose_name_plural = _("pola formularza")
+
     def clean(self):
         super().clean()
         if self.is_public and self.field_type in ("email", self.CONSENT, "hidden"):
@@ -277,6 +281,7 @@ class ModeratedFormPage(FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("strona z formularzem moderowanym")
+        verbose_name_plural = _("strony z formularzem moderowanym")
 
 
 class SubmissionQuerySet(models.QuerySet):
