@@ -155,16 +155,16 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Termin")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("subject"), InlinePanel("documents", label=_("Dokument"))],
+            [FieldPanel("subject"), InlinePanel("documents", label=_("dokument"))],
             heading=_("Przedmiot konsultacji"),
         ),
         CheckedInlinePanel(
             "units",
             formset_class=DraftActUnitFormSet,
-            label=_("Jednostka projektu aktu"),
+            label=_("jednostka projektu aktu"),
             heading=_("Tekst projektu aktu (paragrafy, ustępy, punkty)"),
         ),
-        InlinePanel("meetings", label=_("Spotkanie konsultacyjne"), heading=_("Spotkania konsultacyjne")),
+        InlinePanel("meetings", label=_("spotkanie konsultacyjne"), heading=_("Spotkania konsultacyjne")),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -180,7 +180,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 FieldPanel("privacy_notice"),
                 FieldPanel("thank_you_text"),
                 FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("Pole formularza")),
+                InlinePanel("form_fields", label=_("pole formularza")),
             ],
             heading=_("Formularz uwag"),
         ),
@@ -188,7 +188,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             [
                 FieldPanel("closed_body"),
                 FieldPanel("outcome"),
-                InlinePanel("outcome_documents", label=_("Raport lub dokument")),
+                InlinePanel("outcome_documents", label=_("raport lub dokument")),
             ],
             heading=_("Po zakończeniu"),
         ),
