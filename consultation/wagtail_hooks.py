@@ -12,16 +12,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.guides import Guide
 
-from .choices import RejectionReason, ResponseOutcome, SubmissionStatus
+from .choices import RejectionReason, ResponseOutcome
+from .inbox.bulk import bulk_action_classes
+from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
+from .inbox.viewset import SubmissionViewSet
 from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
-from .viewsets import (
-    ApproveBulkAction,
-    RejectBulkAction,
-    SpamBulkAction,
-    SubmissionPermissionPolicy,
-    SubmissionViewSet,
-    submission_policy,
-)
+from .policies import all_policies, all_states, waiting_states
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
@@ -47,7 +43,7 @@ class PrivacyNoticeViewSet(SnippetViewSet):
 register_snippet(PrivacyNoticeViewSet)
 
 
-for bulk_action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction):
+for bulk_action in bulk_action_classes():
     hooks.register("register_bulk_action", bulk_action)
 
 
@@ -60,14 +56,12 @@ def choice_label(choices, value):
 
 @hooks.register("register_log_actions")
 def register_submission_log_actions(actions):
+    for policy in all_policies():
+        for action in policy.actions:
+            if action.log_action and action.log_action != "consultation.reject":
+                actions.register_action(action.log_action, action.log_label, action.log_label)
     actions.register_action(
-        "consultation.approve", _("Zatwierdzono zgłoszenie"), _("Zatwierdzono zgłoszenie")
-    )
-    actions.register_action(
-        "consultation.spam", _("Oznaczono jako spam"), _("Oznaczono zgłoszenie jako spam")
-    )
-    actions.register_action(
-        "consultation.undo", _("Cofnięto decyzję"), _("Cofnięto decyzję: zgłoszenie czeka na moderację")
+        "consultation.download", _("Pobrano załącznik"), _("Moderator pobrał załącznik zgłoszenia")
     )
 
     @actions.register_action("consultation.reject")
@@ -105,18 +99,15 @@ class ModerationSummaryPanel(Component):
     def get_context_data(self, parent_context):
         counts = dict(Submission.objects.values_list("status").annotate(count=Count("pk")).order_by())
         index_url = reverse("submission_inbox:index")
+        waiting = set(waiting_states())
         return {
             "rows": [
-                (
-                    label,
-                    counts.get(value, 0),
-                    f"{index_url}?status={value}",
-                    value == SubmissionStatus.PENDING,
-                )
-                for value, label in SubmissionStatus.choices
+                (label, counts.get(value, 0), f"{index_url}?status={value}", value in waiting)
+                for value, label in all_states()
+                if counts.get(value) or value in waiting
             ],
             "index_url": index_url,
-            "pending": counts.get(SubmissionStatus.PENDING, 0),
+            "pending": sum(counts.get(value, 0) for value in waiting),
         }
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
+from wagtail.models import ModelLogEntry
 
 from consultation.attachments import FileKinds
 from consultation.models import FormField, Submission, SubmissionFile
@@ -165,3 +168,65 @@ def test_deleting_a_submission_deletes_its_files(client, form_page):
     Submission.objects.all().delete()
 
     assert not stored.exists()
+
+
+# Moderators download attachments through the inbox
+
+
+@pytest.fixture
+def sent_attachment(client, form_page):
+    send(client, form_page, "lista <poparcia>.pdf", PDF)
+    return SubmissionFile.objects.select_related("submission").get()
+
+
+def moderator_client(client, django_user_model):
+    group = Group.objects.create(name="Moderatorzy")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="moderate_submission"),
+    )
+    user = django_user_model.objects.create_user("moderatorka", password="x")
+    user.groups.add(group)
+    client.force_login(user)
+    return client
+
+
+def test_moderator_downloads_the_attachment_from_the_detail_and_it_is_logged(
+    client, django_user_model, sent_attachment
+):
+    moderator = moderator_client(client, django_user_model)
+    detail = moderator.get(
+        reverse("submission_inbox:edit", args=[sent_attachment.submission_id])
+    ).content.decode()
+    url = reverse("submission_inbox:attachment", args=[sent_attachment.pk])
+    assert f'href="{url}"' in detail
+    assert "lista &lt;poparcia&gt;.pdf" in detail
+
+    response = moderator.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF
+    assert ModelLogEntry.objects.filter(action="consultation.download").count() == 1
+
+
+def test_only_moderators_download_attachments(client, django_user_model, sent_attachment):
+    url = reverse("submission_inbox:attachment", args=[sent_attachment.pk])
+    assert client.get(url).status_code == 302  # to the login page
+    assert "/admin/login/" in client.get(url)["Location"]
+
+    editor = django_user_model.objects.create_user("redaktorka", password="x")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert not getattr(response, "streaming", False)
+
+
+def test_unknown_or_missing_attachment_is_404(client, django_user_model, sent_attachment):
+    moderator = moderator_client(client, django_user_model)
+    assert moderator.get(reverse("submission_inbox:attachment", args=[999999])).status_code == 404
+    Path(sent_attachment.file.path).unlink()
+    assert moderator.get(reverse("submission_inbox:attachment", args=[sent_attachment.pk])).status_code == 404

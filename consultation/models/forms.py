@@ -41,6 +41,7 @@ from ..builder import (
 )
 from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from ..impersonation import impersonation_signs
+from ..policies import CommentPolicy, get_policy, waiting_states
 from ..protection import RateLimit, client_ip, remember_browser
 from ..tasks import notify_new_submission
 from .files import SubmissionFile
@@ -171,8 +172,14 @@ class ModeratedFormPage(FormMixin, BasePage):
         help_text=_("Krótki tekst, który zobaczy osoba po wysłaniu formularza."),
     )
 
+    policy_key = CommentPolicy.key
+
     def get_submission_class(self):
         return Submission
+
+    @classmethod
+    def get_policy(cls):
+        return get_policy(cls.policy_key)
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
@@ -229,9 +236,10 @@ class ModeratedFormPage(FormMixin, BasePage):
         return True
 
     def initial_status(self):
-        if self.moderation_mode == ModerationMode.POST:
-            return SubmissionStatus.APPROVED
-        return SubmissionStatus.PENDING
+        policy = self.get_policy()
+        if self.moderation_mode == ModerationMode.POST and policy.post_moderated_state:
+            return policy.post_moderated_state
+        return policy.initial
 
     def get_privacy_notice(self):
         if self.privacy_notice_id:
@@ -291,15 +299,14 @@ class SubmissionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=SubmissionStatus.PENDING)
 
+    def waiting(self):
+        """Waiting for a moderator's decision, whatever the kind of form."""
+        return self.filter(status__in=waiting_states())
+
 
 class Submission(AbstractFormSubmission):
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=SubmissionStatus.choices,
-        default=SubmissionStatus.PENDING,
-        db_index=True,
-    )
+    # The states come from the form page's policy (consultation/policies.py), so no fixed choices.
+    status = models.CharField(_("status"), max_length=20, default=SubmissionStatus.PENDING, db_index=True)
     unit_anchor = models.CharField(_("fragment projektu"), max_length=80, blank=True, db_index=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -313,7 +320,7 @@ class Submission(AbstractFormSubmission):
     reason_category = models.CharField(
         _("powód odrzucenia"), max_length=20, choices=RejectionReason.choices, blank=True
     )
-    reason = models.TextField(_("uzasadnienie odrzucenia"), blank=True, max_length=2000)
+    reason = models.TextField(_("uzasadnienie decyzji"), blank=True, max_length=2000)
     response_outcome = models.CharField(
         _("rozstrzygnięcie"), max_length=20, choices=ResponseOutcome.choices, blank=True
     )
@@ -358,19 +365,37 @@ class Submission(AbstractFormSubmission):
                 data={"from": previous, "to": status, **{k: str(v) for k, v in fields.items()}},
             )
 
+    @cached_property
+    def policy(self):
+        return self.page.specific_class.get_policy()
+
+    def get_status_display(self):
+        return self.policy.state_label(self.status)
+
+    @property
+    def is_waiting(self):
+        return self.status in self.policy.waiting_states
+
+    def apply(self, action, user, **fields):
+        """Carry out one of the policy's actions and log it in Wagtail's log."""
+        if action.clears_reason:
+            fields = {"reason_category": "", "reason": "", **fields}
+        self._decide(user, action.target or self.status, action.log_action, **fields)
+
+    def apply_named(self, name, user, **fields):
+        self.apply(self.policy.action(name), user, **fields)
+
     def approve(self, user):
-        self._decide(user, SubmissionStatus.APPROVED, "consultation.approve", reason_category="", reason="")
+        self.apply_named("approve", user)
 
     def reject(self, user, category, reason=""):
-        self._decide(
-            user, SubmissionStatus.REJECTED, "consultation.reject", reason_category=category, reason=reason
-        )
+        self.apply_named("reject", user, reason_category=category, reason=reason)
 
     def mark_spam(self, user):
-        self._decide(user, SubmissionStatus.SPAM, "consultation.spam", reason_category="", reason="")
+        self.apply_named("spam", user)
 
     def undo(self, user):
-        self._decide(user, SubmissionStatus.PENDING, "consultation.undo", reason_category="", reason="")
+        self.apply_named("undo", user)
 
     def set_response(self, user, outcome, text):
         self.response_outcome = outcome
