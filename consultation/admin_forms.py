@@ -67,6 +67,10 @@ class JustificationForm(DecisionForm):
         help_text=_("Nadawca przeczyta je w e-mailu i może się od niego odwołać."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notify"].initial = True
+
     def submission_fields(self):
         return {"reason_category": "", "reason": self.cleaned_data["reason"].strip()}
 
