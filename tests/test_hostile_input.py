@@ -3,6 +3,104 @@ and admin), integers beyond 64 bits in admin filters and bulk actions, malformed
 actions. Each now answers with the page (results, or a clear "nothing found") or a 404."""
 
 import pytest
+from django.urls import reverse
+
+from consultation.models import PrivacyNotice
+from tests.factories import DocumentFactory, ImageFactory
+
+# Searches
+
+
+@pytest.mark.parametrize("query", ['budżecie"', '"budżecie', 'uchwała "budżecie', "budżecie\x00"])
+def test_public_search_with_a_quote_or_nul_finds_the_words(client, site_tree, query):
+    response = client.get("/szukaj/", {"q": query})
+
+    assert response.status_code == 200
+    assert "O budżecie" in response.text
+
+
+def test_public_search_for_a_lone_quote_says_nothing_was_found(client, site_tree):
+    response = client.get("/szukaj/", {"q": '"'})
+
+    assert response.status_code == 200
+    assert "Nie znaleźliśmy stron" in response.text
+
+
+def test_admin_page_searches_with_a_quote_find_the_words(admin_client, site_tree):
+    explorer = admin_client.get(f"/admin/pages/{site_tree.home.pk}/", {"q": 'budżecie"'})
+    search = admin_client.get("/admin/pages/search/", {"q": 'uchwała "budżecie'})
+    lone_quote = admin_client.get(f"/admin/pages/{site_tree.home.pk}/", {"q": '"'})
+
+    assert explorer.status_code == 200
+    assert "O budżecie" in explorer.text
+    assert search.status_code == 200
+    assert lone_quote.status_code == 200
+
+
+def test_admin_document_image_and_snippet_searches_with_a_quote_find_the_words(admin_client, db):
+    DocumentFactory(title="Regulamin konsultacji")
+    ImageFactory(title="Park Sielecki")
+    PrivacyNotice.objects.create(title="Klauzula konsultacji", text="<p>Administrator danych.</p>")
+
+    documents = admin_client.get("/admin/documents/", {"q": 'regulamin"'})
+    images = admin_client.get("/admin/images/", {"q": '"park'})
+    snippets = admin_client.get("/admin/snippets/consultation/privacynotice/", {"q": 'klauzula "'})
+    nothing = admin_client.get("/admin/snippets/consultation/privacynotice/", {"q": '"'})
+
+    assert documents.status_code == 200 and "Regulamin konsultacji" in documents.text
+    assert images.status_code == 200 and "Park Sielecki" in images.text
+    assert snippets.status_code == 200 and "Klauzula konsultacji" in snippets.text
+    assert nothing.status_code == 200 and "Klauzula konsultacji" not in nothing.text
+
+
+MANY_WORDS = " ".join(["budżecie"] * 40 + ["a"] * 1000)  # 2,300 characters
+
+
+def test_admin_search_with_a_thousand_words_finds_the_first_ones(admin_client, site_tree):
+    response = admin_client.get("/admin/pages/search/", {"q": MANY_WORDS})
+
+    assert response.status_code == 200
+    assert "O budżecie" in response.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/images/?q=park&usage_count_max=0",
+        "/admin/images/?q=park&ordering=file_size",
+        "/admin/images/chooser/?q=park&tag=zielen",
+    ],
+)
+def test_admin_image_search_within_a_filter_or_sort_finds_the_image(admin_client, db, url):
+    image = ImageFactory(title="Park Sielecki")
+    image.tags.add("zielen")
+
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert "Park Sielecki" in response.text
+
+
+def test_admin_document_search_within_the_usage_filter_finds_the_document(admin_client, db):
+    DocumentFactory(title="Regulamin konsultacji")
+
+    response = admin_client.get("/admin/documents/", {"q": "regulamin", "usage_count_min": "0"})
+
+    assert response.status_code == 200
+    assert "Regulamin konsultacji" in response.text
+
+
+def test_select_all_pages_of_a_search_with_nul_or_many_words_lists_the_pages(admin_client, site_tree):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+    select_all = {"id": "all", "childOf": site_tree.home.pk}
+
+    nul = admin_client.get(url, {**select_all, "q": "\x00"})
+    many_words = admin_client.get(url, {**select_all, "q": MANY_WORDS})
+
+    assert nul.status_code == 200
+    assert many_words.status_code == 200
+    assert site_tree.about.pk in [entry["item"].pk for entry in many_words.context["items"]]
+
 
 # NUL in a parameter Wagtail looks up as it is (PostgreSQL refuses text with NUL)
 
