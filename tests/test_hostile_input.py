@@ -2,11 +2,32 @@
 and admin), integers beyond 64 bits in admin filters and bulk actions, malformed ids in bulk
 actions. Each now answers with the page (results, or a clear "nothing found") or a 404."""
 
+from io import StringIO
+
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 
-from consultation.models import PrivacyNotice
+from consultation.choices import SubmissionStatus
+from consultation.models import ConsultationPage, PrivacyNotice, Submission
 from tests.factories import DocumentFactory, ImageFactory
+
+HUGE = "99999999999999999999"  # beyond 64 bits
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site: consultations with comments in every status and one account per role."""
+    call_command("load_demo_content", stdout=StringIO())
+    return ConsultationPage.objects.get(slug="zasady-budzetu-obywatelskiego-2027")
+
+
+@pytest.fixture
+def moderator_client(client, demo):
+    client.force_login(get_user_model().objects.get(username="moderator"))
+    return client
+
 
 # Searches
 
@@ -118,3 +139,35 @@ def test_admin_parameter_with_nul_is_read_without_it(admin_client, site_tree, ur
     response = admin_client.get(url)
 
     assert response.status_code == 200
+
+
+# Integers beyond 64 bits
+
+
+@pytest.mark.parametrize(
+    "url, param",
+    [
+        ("/admin/inbox/", "page"),
+        ("/admin/pages/{home}/", "content_type"),
+        ("/admin/pages/{home}/", "site"),
+        ("/admin/forms/", "content_type"),
+        ("/admin/users/", "group"),
+    ],
+)
+def test_admin_filter_with_a_huge_number_shows_the_unfiltered_listing(admin_client, site_tree, url, param):
+    response = admin_client.get(url.format(home=site_tree.home.pk), {param: HUGE})
+
+    assert response.status_code == 200
+
+
+def test_inbox_page_number_beyond_the_last_shows_the_last_page(moderator_client, demo):
+    sample = Submission.objects.filter(page=demo).first()
+    Submission.objects.bulk_create(
+        Submission(page=demo, form_data=sample.form_data, status=SubmissionStatus.PENDING) for _ in range(30)
+    )
+
+    response = moderator_client.get("/admin/inbox/", {"p": HUGE})
+
+    assert response.status_code == 200
+    page_obj = response.context["page_obj"]
+    assert page_obj.number == page_obj.paginator.num_pages > 1
