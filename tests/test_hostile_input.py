@@ -16,6 +16,10 @@ from tests.factories import DocumentFactory, ImageFactory
 HUGE = "99999999999999999999"  # beyond 64 bits
 
 
+def bulk_url(app_label, model_name, action, **params):
+    return reverse("wagtail_bulk_action", args=[app_label, model_name, action]), params
+
+
 @pytest.fixture
 def demo(db):
     """The demo site: consultations with comments in every status and one account per role."""
@@ -171,3 +175,63 @@ def test_inbox_page_number_beyond_the_last_shows_the_last_page(moderator_client,
     assert response.status_code == 200
     page_obj = response.context["page_obj"]
     assert page_obj.number == page_obj.paginator.num_pages > 1
+
+
+# Bulk actions
+
+
+@pytest.mark.parametrize("bad_id", ["abc", "1e9999", HUGE, "", "1.5"])
+def test_inbox_bulk_action_with_a_malformed_id_says_nothing_is_selected(admin_client, bad_id):
+    url, params = bulk_url("consultation", "submission", "approve", id=bad_id)
+
+    response = admin_client.get(url, params)
+
+    assert response.status_code == 200
+    assert "Nie zaznaczono żadnego zgłoszenia." in response.text
+
+
+def test_inbox_bulk_approve_acts_on_the_real_ids_among_malformed_ones(moderator_client, demo):
+    pending = Submission.objects.filter(page=demo, status=SubmissionStatus.PENDING).first()
+    url = reverse("wagtail_bulk_action", args=["consultation", "submission", "approve"])
+    query = f"?id={pending.pk}&id=abc&id=1e9999&id={HUGE}&next=/admin/inbox/"
+    others = dict(Submission.objects.exclude(pk=pending.pk).values_list("pk", "status"))
+
+    confirmation = moderator_client.get(url + query)
+    response = moderator_client.post(url + query)
+
+    assert confirmation.status_code == 200
+    assert [entry["item"] for entry in confirmation.context["items"]] == [pending]
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == SubmissionStatus.APPROVED
+    assert dict(Submission.objects.exclude(pk=pending.pk).values_list("pk", "status")) == others
+
+
+@pytest.mark.parametrize(
+    "model, action, params",
+    [
+        ("wagtailcore.page", "publish", {"id": "abc"}),
+        ("wagtailcore.page", "delete", {"id": "all", "childOf": "abc"}),
+        ("wagtailcore.page", "delete", {"id": "all", "childOf": "999999"}),
+        ("wagtailimages.image", "delete", {"id": "1e9999"}),
+        ("wagtailimages.image", "delete", {"id": "all", "childOf": "abc"}),
+        ("wagtaildocs.document", "delete", {"id": HUGE}),
+        ("consultation.privacynotice", "delete", {"id": "abc"}),
+        ("auth.user", "set_active", {"id": "abc"}),
+    ],
+)
+def test_wagtail_bulk_action_without_a_real_id_is_not_found(admin_client, site_tree, model, action, params):
+    url, _ = bulk_url(*model.split("."), action)
+
+    response = admin_client.get(url, params)
+
+    assert response.status_code == 404
+
+
+def test_wagtail_bulk_action_lists_the_real_pages_among_malformed_ids(admin_client, site_tree):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+
+    response = admin_client.get(f"{url}?id={site_tree.about.pk}&id=abc&id={HUGE}")
+
+    assert response.status_code == 200
+    assert [entry["item"].pk for entry in response.context["items"]] == [site_tree.about.pk]
