@@ -57,9 +57,10 @@ pytest: install-dev browser
 
 test: lint pytest
 
-# The Polish plural forms (locale/pl): compile the .po after editing it; the .mo is committed.
+# The site's catalogues (locale/*/LC_MESSAGES: django.po, djangojs.po for the admin's JavaScript):
+# compile every .po after editing it; the .mo files are committed.
 messages: install
-	$(BIN)/python -c "import polib; polib.pofile('locale/pl/LC_MESSAGES/django.po').save_as_mofile('locale/pl/LC_MESSAGES/django.mo')"
+	$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix('.mo'))) for po in sorted(pathlib.Path('locale').glob('*/LC_MESSAGES/*.po'))]"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

@@ -195,6 +195,12 @@ def build_consultations(stdout):
             )
         ],
         moderation_mode=ModerationMode.POST,
+        closed_body=stream(
+            paragraph(
+                "Konsultacja regulaminu zakończyła się. Dziękujemy mieszkańcom, radom osiedli i "
+                "organizacjom za uwagi: poniżej jest jej wynik, odpowiedzi urzędu i raport."
+            )
+        ),
         outcome=(
             "<p>Wpłynęło 6 uwag, z czego 4 opublikowaliśmy. Na ich podstawie wydłużyliśmy minimalny czas "
             "konsultacji do 21 dni i dodaliśmy obowiązek publikacji raportu.</p>"
@@ -257,6 +263,7 @@ def _consultation(
     units,
     meetings,
     moderation_mode=ModerationMode.PRE,
+    closed_body="",
     outcome="",
     outcome_documents=(),
 ):
@@ -279,6 +286,7 @@ def _consultation(
         contact_email="konsultacje@sosnowiec.invalid",
         contact_phone="+48 32 296 00 00",
         outcome=outcome,
+        closed_body=closed_body or "[]",
         body=stream(
             heading("O konsultacji"),
             paragraph(

@@ -84,10 +84,4 @@ def moderator_emails():
 
 
 def sender_email(submission):
-    fields = submission.page.specific.get_form_fields()
-    for field in fields:
-        if field.field_type == "email":
-            value = submission.form_data.get(field.clean_name)
-            if value:
-                return value
-    return ""
+    return submission.page.specific.sender_email(submission.form_data)

@@ -10,16 +10,14 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .choices import RejectionReason, ResponseOutcome, SubmissionStatus
-from .models import ModeratedFormPage, PrivacyNotice, Submission
-from .viewsets import (
-    ApproveBulkAction,
-    RejectBulkAction,
-    SpamBulkAction,
-    SubmissionPermissionPolicy,
-    SubmissionViewSet,
-    submission_policy,
-)
+from home.guides import Guide
+
+from .choices import RejectionReason, ResponseOutcome
+from .inbox.bulk import bulk_action_classes
+from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
+from .inbox.viewset import SubmissionViewSet
+from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
+from .policies import all_policies, all_states, waiting_states
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
@@ -45,7 +43,7 @@ class PrivacyNoticeViewSet(SnippetViewSet):
 register_snippet(PrivacyNoticeViewSet)
 
 
-for bulk_action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction):
+for bulk_action in bulk_action_classes():
     hooks.register("register_bulk_action", bulk_action)
 
 
@@ -58,14 +56,12 @@ def choice_label(choices, value):
 
 @hooks.register("register_log_actions")
 def register_submission_log_actions(actions):
+    for policy in all_policies():
+        for action in policy.actions:
+            if action.log_action and action.log_action != "consultation.reject":
+                actions.register_action(action.log_action, action.log_label, action.log_label)
     actions.register_action(
-        "consultation.approve", _("Zatwierdzono zgłoszenie"), _("Zatwierdzono zgłoszenie")
-    )
-    actions.register_action(
-        "consultation.spam", _("Oznaczono jako spam"), _("Oznaczono zgłoszenie jako spam")
-    )
-    actions.register_action(
-        "consultation.undo", _("Cofnięto decyzję"), _("Cofnięto decyzję: zgłoszenie czeka na moderację")
+        "consultation.download", _("Pobrano załącznik"), _("Moderator pobrał załącznik zgłoszenia")
     )
 
     @actions.register_action("consultation.reject")
@@ -103,18 +99,15 @@ class ModerationSummaryPanel(Component):
     def get_context_data(self, parent_context):
         counts = dict(Submission.objects.values_list("status").annotate(count=Count("pk")).order_by())
         index_url = reverse("submission_inbox:index")
+        waiting = set(waiting_states())
         return {
             "rows": [
-                (
-                    label,
-                    counts.get(value, 0),
-                    f"{index_url}?status={value}",
-                    value == SubmissionStatus.PENDING,
-                )
-                for value, label in SubmissionStatus.choices
+                (label, counts.get(value, 0), f"{index_url}?status={value}", value in waiting)
+                for value, label in all_states()
+                if counts.get(value) or value in waiting
             ],
             "index_url": index_url,
-            "pending": counts.get(SubmissionStatus.PENDING, 0),
+            "pending": sum(counts.get(value, 0) for value in waiting),
         }
 
 
@@ -131,3 +124,22 @@ def hide_moderated_forms_from_non_moderators(user, editable_forms):
 def add_moderation_summary_panel(request, panels):
     if submission_policy().user_has_permission(request.user, "moderate"):
         panels.append(ModerationSummaryPanel())
+
+
+@hooks.register("register_editor_guide")
+def consultation_guide(request):
+    index = ConsultationIndexPage.objects.live().order_by("path").first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        return None
+    return Guide(
+        title=_("Jak dodać konsultację z formularzem uwag"),
+        steps=[
+            _("Wpisz tytuł, wstęp i termin, np. od 1.12.2026 8:00 do 31.12.2026 23:59."),
+            _("Wklej tekst projektu aktu: każdy paragraf lub ustęp jako osobną jednostkę."),
+            _("Dodaj spotkania i dokumenty. Formularz uwag ma już potrzebne pola i zgodę RODO."),
+            _("Kliknij „Opublikuj”. Uwagi mieszkańców trafią do moderatorów."),
+        ],
+        url=reverse("wagtailadmin_pages:add", args=["consultation", "consultationpage", index.pk]),
+        link_text=_("Dodaj konsultację"),
+        order=10,
+    )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,19 @@ class HomeConfig(AppConfig):
     verbose_name = _("Strony i ustawienia serwisu")
 
     def ready(self):
-        from .database import bind_large_integers
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
+        from .database import bind_large_integers
+        from .forms import DateField, DateTimeField
+        from .sites import configure_default_site
+
+        post_migrate.connect(configure_default_site, sender=self)
+        register_form_field_override(
+            models.DateTimeField, override={"widget": AdminDateTimeInput, "form_class": DateTimeField}
+        )
+        register_form_field_override(
+            models.DateField, override={"widget": AdminDateInput, "form_class": DateField}
+        )
         bind_large_integers()

@@ -23,12 +23,13 @@ class HeadingBlock(blocks.StructBlock):
         help_text=_("H2 otwiera nową sekcję strony, H3 dzieli sekcję na części."),
     )
     anchor = blocks.CharBlock(
-        label=_("Kotwica (opcjonalnie)"),
+        label=_("Nazwa sekcji w linku (opcjonalnie)"),
         required=False,
         max_length=80,
         help_text=_(
-            "Krótka nazwa do linku prowadzącego wprost do tej sekcji, np. „harmonogram”. "
-            "Pusta: utworzymy ją z treści nagłówka."
+            "Słowo dopisywane do adresu strony po znaku #, żeby link otwierał stronę od razu w tym "
+            "miejscu, np. „harmonogram” w linku …/o-budzecie/#harmonogram. Puste: utworzymy je z treści "
+            "nagłówka."
         ),
     )
 
@@ -151,7 +152,29 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video_block.html"
 
 
+# The table editor's right-click menu: Wagtail ships Handsontable without its Polish texts.
+TABLE_CONTEXT_MENU = {
+    "items": {
+        "row_above": {"name": _("Wstaw wiersz powyżej")},
+        "row_below": {"name": _("Wstaw wiersz poniżej")},
+        "rows_end": {"name": "---------"},
+        "col_left": {"name": _("Wstaw kolumnę z lewej")},
+        "col_right": {"name": _("Wstaw kolumnę z prawej")},
+        "columns_end": {"name": "---------"},
+        "remove_row": {"name": _("Usuń wiersz")},
+        "remove_col": {"name": _("Usuń kolumnę")},
+        "removal_end": {"name": "---------"},
+        "undo": {"name": _("Cofnij")},
+        "redo": {"name": _("Ponów")},
+    }
+}
+
+
 class TableBlock(WagtailTableBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("table_options", {"contextMenu": TABLE_CONTEXT_MENU})
+        super().__init__(**kwargs)
+
     class Meta:
         icon = "table"
         label = _("Tabela")

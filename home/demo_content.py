@@ -8,6 +8,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from .demo import demo_builder, ensure_child, heading, paragraph, root_page, source_locale, stream
 from .models import HomePage, SiteSettings, StandardPage
+from .sites import SITE_NAME, site_location
 
 EDITORS = "Redaktorzy"
 MODERATORS = "Moderatorzy"
@@ -84,19 +85,12 @@ def _home_page(stdout):
 
 
 def _point_default_site_at(home):
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Budżet Obywatelski Sosnowiec",
-        )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = "Budżet Obywatelski Sosnowiec"
-        site.save()
+    """The default Site serves the demo home page at the configured public address (SITE_URL)."""
+    hostname, port = site_location()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": SITE_NAME},
+    )
 
 
 def _about_pages(home, stdout):

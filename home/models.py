@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -34,7 +36,56 @@ class BasePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("lead")]
-    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    # Wagtail's own labels ("Slug", "Opis meta", domain.com/blog) in words an editor uses.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug",
+                    heading=_("Adres strony"),
+                    help_text=format_lazy(
+                        _(
+                            "Ostatnia część adresu, pod którym strona jest w internecie, np. „harmonogram” w "
+                            "{site_url}/o-budzecie/harmonogram/. Tworzymy ją z tytułu; wpisz własną tylko "
+                            "wtedy, gdy tytuł jest długi. Małe litery, cyfry i myślniki, bez spacji."
+                        ),
+                        site_url=settings.SITE_URL,
+                    ),
+                ),
+                FieldPanel(
+                    "seo_title",
+                    heading=_("Tytuł w wyszukiwarce"),
+                    help_text=_(
+                        "Tytuł, który pokażą wyszukiwarki (np. Google) w wynikach i przeglądarka na karcie "
+                        "strony. Pusty: użyjemy tytułu strony."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    heading=_("Opis w wyszukiwarce"),
+                    help_text=_(
+                        "Jedno, dwa zdania, które wyszukiwarki i serwisy społecznościowe pokażą pod tytułem "
+                        "strony. Pusty: użyjemy wstępu."
+                    ),
+                ),
+            ],
+            heading=_("Adres i wyszukiwarki"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "show_in_menus",
+                    heading=_("Pokaż w menu głównym"),
+                    help_text=_(
+                        "Link do strony pojawi się w menu na górze każdej strony serwisu. Działa dla stron "
+                        "umieszczonych bezpośrednio pod stroną główną."
+                    ),
+                )
+            ],
+            heading=_("Menu serwisu"),
+        ),
+        FieldPanel("social_image"),
+    ]
 
     class Meta:
         abstract = True
@@ -186,3 +237,4 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("ustawienia serwisu")
+        verbose_name_plural = _("ustawienia serwisu")

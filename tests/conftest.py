@@ -8,7 +8,10 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
+from home.sites import site_location
 from tests.factories import HomePageFactory, StandardPageFactory, heading_block, paragraph_block
+
+pytest_plugins = ["tests.consultation_fixtures"]
 
 
 @dataclass
@@ -16,7 +19,7 @@ class SiteTree:
     """The small Polish site most tests start from:
 
     root
-    └── home             HomePage, locale pl, root of the default Site (hostname "localhost")
+    └── home             HomePage, locale pl, root of the default Site (at settings.SITE_URL)
         ├── about        "O budżecie", shown in the main menu
         │   └── schedule "Harmonogram", below it
         └── privacy      "Polityka prywatności", not in the menu
@@ -46,9 +49,10 @@ def site_tree(db):
     for page in root.get_children():
         page.delete()
     home = HomePageFactory(parent=root)
+    hostname, port = site_location()
     site = Site.objects.create(
-        hostname="localhost",
-        port=80,
+        hostname=hostname,
+        port=port,
         root_page=home,
         is_default_site=True,
         site_name="Budżet Obywatelski Sosnowiec",

@@ -3,162 +3,39 @@ protections), moderation in the inbox, the public comments, e-mail, .ics, the in
 
 import re
 import time
-from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from icalendar import Calendar
 from wagtail.test.utils.form_data import rich_text
 
+from consultation.builder import FORM_TOKEN_SALT
 from consultation.choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from consultation.models import (
-    ConsultationIndexPage,
     ConsultationMeeting,
-    ConsultationPage,
-    DraftActUnit,
     FormField,
-    PrivacyNotice,
     Submission,
 )
 from consultation.models.consultation import when_in_words
-from consultation.models.forms import FORM_TOKEN_SALT, hash_ip
+from consultation.models.forms import hash_ip
+from tests.consultation_fixtures import (
+    TOKEN_RE,
+    add_submissions,
+    comment_data,
+    field_names,
+    make_consultation,
+    post_comment,
+    read_token,
+)
 
-UNITS = [
-    ("§ 1", "Ustala się zasady budżetu obywatelskiego."),
-    ("§ 2 ust. 1", "Projekt może zgłosić każdy mieszkaniec, który ukończył 16 lat."),
-]
-TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _forms_without_waiting(settings):
-    """No minimum fill time (the too-fast test sets it back) and a fresh rate-limit counter."""
-    settings.FORM_MIN_FILL_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def make_consultation(index, slug, start_at, end_at, *, units=(), meetings=(), **kwargs):
-    page = ConsultationPage(
-        title=kwargs.pop("title", f"Konsultacja {slug}"),
-        slug=slug,
-        start_at=start_at,
-        end_at=end_at,
-        notify_emails=kwargs.pop("notify_emails", "moderacja@sosnowiec.invalid"),
-        **kwargs,
-    )
-    page.units = [DraftActUnit(label=label, text=text) for label, text in units]
-    page.meetings = [
-        ConsultationMeeting(starts_at=starts, ends_at=starts + timedelta(hours=2), place=place)
-        for starts, place in meetings
-    ]
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-@dataclass
-class Consultations:
-    index: ConsultationIndexPage
-    notice: PrivacyNotice
-    open: ConsultationPage
-    upcoming: ConsultationPage
-    closed: ConsultationPage
-    now: object
-
-
-@pytest.fixture
-def consultations(site_tree):
-    notice = PrivacyNotice.objects.create(
-        title="Klauzula – konsultacje", text="<p>Administratorem danych jest Prezydent Miasta.</p>"
-    )
-    notice.save_revision()
-    index = ConsultationIndexPage(title="Konsultacje społeczne", slug="konsultacje")
-    site_tree.home.add_child(instance=index)
-    index.save_revision().publish()
-    now = timezone.now().replace(microsecond=0)
-    open_page = make_consultation(
-        index,
-        "zasady-bo",
-        now - timedelta(days=3),
-        now + timedelta(days=10),
-        title="Zasady budżetu obywatelskiego",
-        units=UNITS,
-        meetings=[(now + timedelta(days=2), "Sala Sesyjna"), (now + timedelta(days=5), "Dom Kultury")],
-    )
-    upcoming = make_consultation(
-        index,
-        "program-wspolpracy",
-        now + timedelta(days=7),
-        now + timedelta(days=30),
-        title="Program współpracy",
-    )
-    closed = make_consultation(
-        index, "regulamin", now - timedelta(days=60), now - timedelta(days=30), title="Regulamin konsultacji"
-    )
-    return Consultations(
-        index=index, notice=notice, open=open_page, upcoming=upcoming, closed=closed, now=now
-    )
-
-
-def field_names(page):
-    names = {field.field_type: field.clean_name for field in page.get_form_fields()}
-    return {
-        "name": names["singleline"],
-        "email": names["email"],
-        "text": names["multiline"],
-        "consent": names[FormField.CONSENT],
-    }
-
-
-def read_token(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return TOKEN_RE.search(response.content.decode()).group(1)
-
-
-def comment_data(page, token, **overrides):
-    names = field_names(page)
-    data = {
-        names["name"]: "Anna Kowalska",
-        names["email"]: "",
-        names["text"]: "Proponuję obniżyć wiek do 13 lat.",
-        names["consent"]: "on",
-        "website": "",
-        "form_token": token,
-    }
-    for key, value in overrides.items():
-        data[names.get(key, key)] = value
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def post_comment(client, page, **overrides):
-    return client.post(page.url, comment_data(page, read_token(client, page), **overrides))
-
-
-def add_submissions(page, count, status=SubmissionStatus.APPROVED, **fields):
-    names = field_names(page)
-    Submission.objects.bulk_create(
-        Submission(
-            page=page,
-            form_data={
-                names["name"]: f"Mieszkaniec {n}",
-                names["text"]: f"Uwaga numer {n}",
-                names["consent"]: True,
-            },
-            status=status,
-            **fields,
-        )
-        for n in range(count)
-    )
+pytestmark = pytest.mark.usefixtures("instant_forms")
 
 
 # The whole journey
@@ -239,7 +116,7 @@ KEPT_TEXT = "Moja starannie napisana uwaga o progu wieku."
         ({"consent": None}, "Bez tej zgody nie możemy przyjąć zgłoszenia."),
         ({"website": "http://spam.example"}, "pole „Strona internetowa” musi zostać puste"),
         ({"email": "to-nie-adres"}, "Wprowadź poprawny adres email."),
-        ({"name": "A" * 256}, "co najwyżej 255 znaków"),
+        ({"name": "A" * 256}, "Tekst jest za długi (liczba znaków: 256, dopuszczalna: 255)."),
         ({"form_token": None}, "Formularz wygasł lub jest niepełny."),
         ({"form_token": "abc:def:ghi"}, "Formularz wygasł lub jest niepełny."),
     ],
@@ -255,11 +132,30 @@ def test_bad_input_is_refused_with_a_message_and_nothing_saved(client, consultat
     assert Submission.objects.count() == 0
 
 
-def test_too_long_comment_is_refused(client, consultations):
-    response = post_comment(client, consultations.open, text="x" * 5001)
+def test_too_long_pasted_comment_is_refused_and_kept_whole_in_the_field(client, consultations):
+    text = ("Bardzo długa uwaga. " * 251).strip()  # 5019 characters, as if pasted
+    response = post_comment(client, consultations.open, text=text)
+
     assert response.status_code == 200
-    assert "co najwyżej 5000 znaków" in response.content.decode()
+    html = response.content.decode()
+    assert "Tekst jest za długi (liczba znaków: 5019, dopuszczalna: 5000)." in html
+    assert f">\n{text}</textarea>" in html
     assert Submission.objects.count() == 0
+
+
+def test_length_limits_are_stated_and_no_field_cuts_a_pasted_text(client, consultations):
+    page = client.get(consultations.open.url).content.decode()
+    html = page[
+        page.index('<form class="resident-form"') : page.index("</form>", page.index("resident-form"))
+    ]
+
+    assert " maxlength=" not in html
+    assert html.count('data-maxlength="255"') == 2  # the signature and the e-mail
+    assert html.count('data-maxlength="5000"') == 1
+    assert "Limit znaków: 5000." in html
+    assert "Limit znaków: 255." in html
+    assert 'data-count-text="Znaki: %(count)s z %(limit)s."' in html
+    assert "js/character-count.js" in page
 
 
 def test_form_sent_too_fast_is_refused(client, consultations, settings):
@@ -312,7 +208,7 @@ def test_empty_post_is_refused(client, consultations):
     assert Submission.objects.count() == 0
 
 
-def test_rate_limit_refuses_further_submissions(client, consultations, settings):
+def test_rate_limit_refuses_further_submissions_from_one_browser(client, consultations, settings):
     settings.FORM_RATE_LIMIT_COUNT = 2
     page = consultations.open
     assert post_comment(client, page, text="Pierwsza").status_code == 302
@@ -320,9 +216,65 @@ def test_rate_limit_refuses_further_submissions(client, consultations, settings)
     response = post_comment(client, page, text=KEPT_TEXT)
     assert response.status_code == 429
     html = response.content.decode()
-    assert "zbyt wiele zgłoszeń" in html
+    assert "Z tej przeglądarki lub z tego adresu e-mail wysłano w krótkim czasie zbyt wiele zgłoszeń." in html
     assert KEPT_TEXT in html
     assert Submission.objects.count() == 2
+
+
+def test_a_room_of_residents_on_one_network_can_all_comment(consultations, settings):
+    """Thirty people at a consultation meeting share the hall's Wi-Fi: one address, thirty browsers."""
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    for number in range(30):
+        resident = Client(REMOTE_ADDR="10.0.0.7")
+        response = post_comment(resident, page, text=f"Uwaga z sali nr {number}")
+        assert response.status_code == 302, number
+    assert Submission.objects.count() == 30
+
+
+def test_the_same_email_from_several_browsers_is_one_sender(consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    statuses = [
+        post_comment(Client(REMOTE_ADDR=f"10.0.0.{n}"), page, email="Jan@Example.com ").status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_a_client_without_cookies_is_one_sender_per_address(consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    page = consultations.open
+    script = Client(REMOTE_ADDR="10.0.0.9")
+    statuses = []
+    for _number in range(3):
+        token = read_token(script, page)
+        script.cookies.clear()  # a script that drops the browser cookie it was given
+        statuses.append(script.post(page.url, comment_data(page, token)).status_code)
+    assert statuses == [302, 302, 429]
+
+
+def test_a_flood_from_one_address_is_stopped_whatever_browser_and_email_it_claims(consultations, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 2
+    settings.FORM_RATE_LIMIT_ADDRESS_COUNT = 5
+    page = consultations.open
+    statuses = [
+        post_comment(Client(REMOTE_ADDR="10.0.0.66"), page, email=f"bot{n}@example.com").status_code
+        for n in range(7)
+    ]
+    assert statuses == [302] * 5 + [429, 429]
+    response = post_comment(Client(REMOTE_ADDR="10.0.0.66"), page)
+    assert "Z tej sieci wysłano w krótkim czasie bardzo wiele zgłoszeń." in response.content.decode()
+    # Another network is not affected.
+    assert post_comment(Client(REMOTE_ADDR="10.0.0.67"), page).status_code == 302
+
+
+def test_the_browser_cookie_is_signed_and_http_only(client, consultations):
+    response = client.get(consultations.open.url)
+    cookie = response.cookies["bo_form"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    client.cookies["bo_form"] = "made-up-id"
+    assert "bo_form" in client.get(consultations.open.url).cookies  # a forged id is replaced
 
 
 def test_closed_consultation_refuses_comments(client, consultations):
@@ -716,3 +668,81 @@ def test_editing_the_privacy_notice_versions_it_and_each_submission_keeps_its_ve
     assert second.privacy_notice_revision == notice.latest_revision
     assert first.privacy_notice_revision != second.privacy_notice_revision
     assert "Administratorem danych" in str(first.privacy_notice_revision.content["text"])
+
+
+# After the consultation closes
+
+
+def test_closed_consultation_folds_the_text_written_for_the_open_phase(client, consultations):
+    page = consultations.closed
+    page.body = [{"type": "paragraph", "value": "<p>Zgłoś uwagę do 30 listopada!</p>"}]
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    archive = html.index('<details class="consultation__archive">')
+    assert archive < html.index("Zgłoś uwagę do 30 listopada!") < html.index("</details>", archive)
+    assert html.index('id="wynik"') < archive
+
+
+def test_closed_consultation_shows_the_text_for_after_closing_instead(client, consultations):
+    page = consultations.closed
+    page.body = [{"type": "paragraph", "value": "<p>Zgłoś uwagę do 30 listopada!</p>"}]
+    page.closed_body = [{"type": "paragraph", "value": "<p>Dziękujemy za 40 uwag.</p>"}]
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert "Dziękujemy za 40 uwag." in html
+    assert "Zgłoś uwagę do 30 listopada!" not in html
+
+
+def test_open_consultation_shows_its_description_and_not_the_closing_text(client, consultations):
+    page = consultations.open
+    page.body = [{"type": "paragraph", "value": "<p>Zgłoś uwagę do 30 listopada!</p>"}]
+    page.closed_body = [{"type": "paragraph", "value": "<p>Dziękujemy za 40 uwag.</p>"}]
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert "Zgłoś uwagę do 30 listopada!" in html
+    assert "Dziękujemy za 40 uwag." not in html
+    assert "consultation__archive" not in html
+
+
+def test_past_meetings_offer_no_calendar_file(client, consultations):
+    page = consultations.open
+    past = ConsultationMeeting.objects.create(
+        page=page,
+        starts_at=consultations.now - timedelta(days=2),
+        ends_at=consultations.now - timedelta(days=2, hours=-2),
+        place="Klub Seniora",
+        online_url="https://spotkanie.example/stare",
+    )
+    upcoming = list(page.meetings.exclude(pk=past.pk))
+
+    html = client.get(page.url).content.decode()
+
+    assert f"kalendarz/{past.pk}/" not in html
+    assert "https://spotkanie.example/stare" not in html
+    assert "Spotkanie już się odbyło." in html
+    assert all(f"kalendarz/{meeting.pk}/" in html for meeting in upcoming)
+    assert client.get(f"{page.url}kalendarz/{past.pk}/").status_code == 404
+    events = Calendar.from_ical(client.get(page.url + "kalendarz/").content).walk("VEVENT")
+    assert len(events) == len(upcoming) == 2
+
+
+def test_consultation_with_only_past_meetings_offers_no_calendar(client, consultations):
+    page = consultations.closed
+    ConsultationMeeting.objects.create(
+        page=page,
+        starts_at=consultations.now - timedelta(days=40),
+        ends_at=consultations.now - timedelta(days=40, hours=-2),
+        place="Sala Sesyjna",
+    )
+
+    html = client.get(page.url).content.decode()
+
+    assert "Sala Sesyjna" in html
+    assert "kalendarz/" not in html
+    assert client.get(page.url + "kalendarz/").status_code == 404

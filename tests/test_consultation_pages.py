@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -183,6 +184,8 @@ DEFAULT_FORM_FIELDS = [
         "help_text": help_text,
         "choices": "",
         "default_value": "",
+        "file_kinds": "pdf_image",
+        "max_file_size_mb": "10",
     }
     for label, field_type, required, is_public, help_text in DEFAULT_COMMENT_FIELDS
 ]
@@ -231,6 +234,7 @@ def consultation_form(meetings=None, form_fields=None, **overrides):
         "thank_you_text": "Dziękujemy za uwagę.",
         "notify_emails": "moderacja@sosnowiec.invalid",
         "form_fields": inline_formset(DEFAULT_FORM_FIELDS if form_fields is None else form_fields),
+        "closed_body": streamfield([]),
         "outcome": rich_text(""),
         "outcome_documents": inline_formset([]),
     }
@@ -327,7 +331,12 @@ def test_editor_publishes_the_add_form_as_shown_and_keeps_the_default_fields(edi
         slug="program-wspolpracy",
         start_at="01.12.2026 10:00",
         end_at="31.12.2026 23:59",
-        **nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Program.</p>"))])}),
+        **nested_form_data(
+            {
+                "body": streamfield([("paragraph", rich_text("<p>Program.</p>"))]),
+                "closed_body": streamfield([]),
+            }
+        ),
     )
     data["action-publish"] = "action-publish"
 
@@ -415,7 +424,15 @@ def test_private_form_field_marked_public_is_refused(editor, index, number):
 def test_email_field_added_by_the_editor_as_public_is_refused(editor, index):
     fields = [
         *DEFAULT_FORM_FIELDS,
-        {"label": "Drugi e-mail", "field_type": "email", "required": "", "is_public": "on", "help_text": ""},
+        {
+            "label": "Drugi e-mail",
+            "field_type": "email",
+            "required": "",
+            "is_public": "on",
+            "help_text": "",
+            "file_kinds": "pdf_image",
+            "max_file_size_mb": "10",
+        },
     ]
 
     response = post_refused(editor, index, consultation_form(form_fields=fields))
@@ -442,7 +459,9 @@ def consultation_edit_data(client, page):
     """The edit form as the editor gets it (existing units, meetings and form fields with their ids),
     with the JavaScript-built body given."""
     body = streamfield([("paragraph", rich_text("<p>Poprawiony opis.</p>"))])
-    return browser_post_data(client.get(edit_url(page)).text, **nested_form_data({"body": body}))
+    return browser_post_data(
+        client.get(edit_url(page)).text, **nested_form_data({"body": body, "closed_body": streamfield([])})
+    )
 
 
 def test_consultation_index_is_editable_and_previewable(index, page_assertions):
@@ -570,3 +589,131 @@ def test_every_consultation_field_in_the_editor_has_a_label_of_its_own(editor, c
     }
     assert set(form.formsets) >= {"units", "meetings", "documents", "outcome_documents", "form_fields"}
     assert unlabelled == []
+
+
+# --- dates typed by hand --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "31.12.2026 23:59",
+        "31.12.2026, 23:59",
+        "31.12.2026 23.59",
+        "31.12.2026 godz. 23:59",
+        "31-12-2026 23:59",
+        "31/12/2026 23:59",
+        "2026-12-31 23:59",
+        "2026-12-31T23:59",
+        " 31.12.2026 23:59:00 ",
+    ],
+)
+def test_end_date_typed_in_any_common_form_is_understood_exactly(editor, index, page_assertions, typed):
+    page_assertions.assertCanCreate(index, ConsultationPage, consultation_form(end_at=typed))
+
+    assert ConsultationPage.objects.get().end_at == datetime(2026, 12, 31, 23, 59, tzinfo=WARSAW)
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("31.12.2026", "Podaj także godzinę, np. 31.12.2026 23:59."),
+        ("2026-12-31", "Podaj także godzinę, np. 31.12.2026 23:59."),
+        ("31 grudnia", "Nie rozpoznaliśmy tej daty i godziny."),
+        ("32.12.2026 10:00", "Nie rozpoznaliśmy tej daty i godziny."),
+        ("31.12.2026 24:30", "Nie rozpoznaliśmy tej daty i godziny."),
+        ("jutro", "Nie rozpoznaliśmy tej daty i godziny."),
+    ],
+)
+def test_end_date_that_is_not_understood_is_refused_and_kept_as_typed(editor, index, typed, message):
+    response = post_refused(editor, index, consultation_form(end_at=typed))
+
+    assert any(error.startswith(message) for error in form_errors(response)), form_errors(response)
+    assert f'value="{escape(typed)}"' in response.text
+
+
+def test_date_pickers_keep_what_the_editor_typed(editor, index):
+    """Wagtail's picker puts the current time in place of a date it cannot read; our admin script
+    turns that off before any picker starts."""
+    html = editor.get(add_url(ConsultationPage, index)).text
+
+    script = html.index("js/admin-dates.js")
+    assert script < html.index("initDateTimeChooser(")
+    assert html.index("jquery.datetimepicker.js") < script
+
+
+# --- draft act units ------------------------------------------------------------------------------
+
+
+def units(*items):
+    return inline_formset(
+        [{"label": label, "text": "Treść jednostki.", "anchor": anchor} for label, anchor in items]
+    )
+
+
+@pytest.mark.parametrize(
+    "items, message",
+    [
+        ([("§ 1", ""), ("§ 1", "")], "Oznaczenie „§ 1” ma już inna jednostka."),
+        ([("§ 1", ""), ("§  1 ", "")], "Oznaczenie „§  1” ma już inna jednostka."),
+        ([("§ 1", ""), ("§ 1.", "")], "Ta jednostka dostałaby ten sam adres (#par-1) co „§ 1”."),
+        ([("§ 1", ""), ("§ 2", "par-1")], "Ta jednostka dostałaby ten sam adres (#par-1) co „§ 1”."),
+    ],
+    ids=["same label", "same label, other spacing", "same address", "same address typed"],
+)
+def test_two_units_alike_are_refused_with_a_message(editor, index, items, message):
+    response = post_refused(editor, index, consultation_form(units=units(*items)))
+
+    assert any(error.startswith(message) for error in form_errors(response)), form_errors(response)
+    assert message.split("„")[0] in response.text
+
+
+def test_a_deleted_duplicate_unit_is_no_obstacle(editor, index):
+    data = consultation_form(units=units(("§ 1", ""), ("§ 1", "")))
+    data["units-1-DELETE"] = "on"
+    data["action-publish"] = "action-publish"
+
+    response = editor.post(add_url(ConsultationPage, index), data)
+
+    assert response.status_code == 302, form_errors(response)
+    assert [unit.label for unit in ConsultationPage.objects.get().units.all()] == ["§ 1"]
+
+
+# --- the main button ------------------------------------------------------------------------------
+
+
+def main_button(html):
+    """The action menu's default button: the first button of the footer's dropdown."""
+    soup = BeautifulSoup(html, "html.parser")
+    footer = soup.select_one("footer") or soup
+    button = footer.select_one("button[type='submit'], button[name]")
+    return button.get("name", ""), button.get_text(" ", strip=True)
+
+
+def test_publish_is_the_main_button_for_those_who_may_publish(editor, index, consultation):
+    for url in (add_url(ConsultationPage, index), edit_url(consultation)):
+        name, text = main_button(editor.get(url).text)
+        assert name == "action-publish", url
+        assert "Opublikuj" in text
+
+
+def test_save_draft_stays_the_main_button_for_those_who_may_not_publish(client, index, consultation):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name="Autorzy")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=index,
+            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+        )
+    author = get_user_model().objects.create_user("autor", password="x")
+    author.groups.add(group)
+    client.force_login(author)
+
+    name, text = main_button(client.get(edit_url(consultation)).text)
+
+    assert name != "action-publish"
+    assert "Opublikuj" not in text

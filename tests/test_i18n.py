@@ -41,17 +41,18 @@ def test_language_switcher_links_the_translation_of_the_page(client, site_tree):
     assert 'href="/en/" hreflang="en"' in response.text
 
 
-def test_compiled_polish_catalog_matches_its_source():
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_polish_catalog_matches_its_source(domain):
     import polib
     from django.conf import settings
 
     folder = settings.BASE_DIR / "locale" / "pl" / "LC_MESSAGES"
     source = {
-        (e.msgid, e.msgid_plural): e.msgstr_plural or e.msgstr
-        for e in polib.pofile(str(folder / "django.po"))
+        (e.msgctxt, e.msgid, e.msgid_plural): e.msgstr_plural or e.msgstr
+        for e in polib.pofile(str(folder / f"{domain}.po"))
     }
     compiled = {
-        (e.msgid, e.msgid_plural): e.msgstr_plural or e.msgstr
-        for e in polib.mofile(str(folder / "django.mo"))
+        (e.msgctxt, e.msgid, e.msgid_plural): e.msgstr_plural or e.msgstr
+        for e in polib.mofile(str(folder / f"{domain}.mo"))
     }
-    assert compiled == source, "run `make messages` after editing locale/pl/LC_MESSAGES/django.po"
+    assert compiled == source, f"run `make messages` after editing locale/pl/LC_MESSAGES/{domain}.po"

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
@@ -49,7 +50,7 @@ def consultations(db):
     Page.objects.filter(depth=2).delete()
     home = Page.get_first_root_node().add_child(instance=HomePage(title="Start", slug="home"))
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        is_default_site=True, defaults={"hostname": "testserver", "port": 80, "root_page": home}
     )
     index = home.add_child(instance=ConsultationIndexPage(title="Konsultacje", slug="konsultacje"))
     park = make_consultation(index, "Park Sielecki", "park-sielecki")
@@ -545,3 +546,38 @@ def test_inbox_search_with_control_characters_is_harmless(moderator_client, cons
     response = moderator_client.get(reverse("submission_inbox:index"), {"q": "\x00parku\x07"})
     assert response.status_code == 200
     assert "Ławki w parku." in response.content.decode()
+
+
+# Residents posing as the city
+
+
+@pytest.mark.parametrize(
+    "signature, text, sign",
+    [
+        ("Urząd Miejski w Sosnowcu", "Dziękujemy za uwagi.", "zawiera słowa „urząd miejski”"),
+        ("URZAD  miejski", "Dziękujemy.", "zawiera słowa „urząd miejski”"),
+        ("Jan", "✔ Oficjalna odpowiedź: projekt odrzucony.", "zaczyna się od znaku „✔”"),
+        ("Jan", "Oficjalna odpowiedź: projekt odrzucony.", "zawiera słowa „oficjalna odpowiedź”"),
+        ("☑ Moderator", "Usuwamy te uwagi.", "zaczyna się od znaku „☑”"),
+    ],
+)
+def test_text_posing_as_the_city_is_marked_in_the_list_and_the_detail(
+    moderator_client, consultations, signature, text, sign
+):
+    park, _school = consultations
+    posing = comment(park, text, signature=signature)
+    honest = comment(park, "Proszę o więcej ławek w parku.", signature="Anna Nowak")
+
+    listing = moderator_client.get(reverse("submission_inbox:index"))
+    rows = BeautifulSoup(listing.content, "html.parser").select("table.listing tbody tr")
+    warnings = {
+        int(row.select_one("input[data-object-id]")["data-object-id"]): "podszywać się pod urząd"
+        in row.get_text()
+        for row in rows
+    }
+    assert warnings == {posing.pk: True, honest.pk: False}
+
+    detail = moderator_client.get(edit_url(posing)).content.decode()
+    assert "To zgłoszenie może podszywać się pod urząd." in detail
+    assert sign in detail
+    assert "podszywać się pod urząd" not in moderator_client.get(edit_url(honest)).content.decode()

@@ -6,6 +6,7 @@ from .consultation import (
     DraftActUnit,
     OutcomeDocument,
 )
+from .files import SubmissionFile
 from .forms import FormField, ModeratedFormPage, PrivacyNotice, Submission
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "OutcomeDocument",
     "PrivacyNotice",
     "Submission",
+    "SubmissionFile",
 ]

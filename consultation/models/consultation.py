@@ -7,11 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -19,9 +17,12 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from home.panels import CheckedInlinePanel
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
+from ..formsets import DraftActUnitFormSet, unit_anchor
 from ..ics import calendar_response
+from ..panels import SubmissionsPanel
 from .forms import FormField, ModeratedFormPage, Submission
 
 COMMENTS_PER_PAGE = 20
@@ -113,6 +114,16 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         blank=True,
         help_text=_("Czego dotyczy konsultacja, dla kogo jest, jak wziąć udział."),
     )
+    closed_body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("opis po zakończeniu"),
+        blank=True,
+        help_text=_(
+            "Pokazujemy go zamiast opisu konsultacji, gdy się zakończy, np. „Dziękujemy za udział, "
+            "zebraliśmy 40 uwag”. Pusty: opis z czasu trwania zwiniemy pod wynikiem konsultacji, "
+            "żeby nie zapraszał już do zgłaszania uwag."
+        ),
+    )
     start_at = models.DateTimeField(
         _("początek konsultacji"), help_text=_("Od tej chwili formularz przyjmuje uwagi.")
     )
@@ -139,20 +150,21 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
     )
 
     content_panels = BasePage.content_panels + [
-        FormSubmissionsPanel(),
+        SubmissionsPanel(),
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Termin")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("subject"), InlinePanel("documents", label=_("Dokument"))],
+            [FieldPanel("subject"), InlinePanel("documents", label=_("dokument"))],
             heading=_("Przedmiot konsultacji"),
         ),
-        InlinePanel(
+        CheckedInlinePanel(
             "units",
-            label=_("Jednostka projektu aktu"),
+            formset_class=DraftActUnitFormSet,
+            label=_("jednostka projektu aktu"),
             heading=_("Tekst projektu aktu (paragrafy, ustępy, punkty)"),
         ),
-        InlinePanel("meetings", label=_("Spotkanie konsultacyjne"), heading=_("Spotkania konsultacyjne")),
+        InlinePanel("meetings", label=_("spotkanie konsultacyjne"), heading=_("Spotkania konsultacyjne")),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -168,12 +180,16 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 FieldPanel("privacy_notice"),
                 FieldPanel("thank_you_text"),
                 FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("Pole formularza")),
+                InlinePanel("form_fields", label=_("pole formularza")),
             ],
             heading=_("Formularz uwag"),
         ),
         MultiFieldPanel(
-            [FieldPanel("outcome"), InlinePanel("outcome_documents", label=_("Raport lub dokument"))],
+            [
+                FieldPanel("closed_body"),
+                FieldPanel("outcome"),
+                InlinePanel("outcome_documents", label=_("raport lub dokument")),
+            ],
             heading=_("Po zakończeniu"),
         ),
     ]
@@ -285,6 +301,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
         page_obj = Paginator(listed, COMMENTS_PER_PAGE).get_page(request.GET.get("uwagi"))
         field_labels = self.public_field_labels()
+        meetings = list(self.meetings.all())
         by_unit = {anchor: [] for anchor in anchors}
         for item in self.comment_items(approved.exclude(unit_anchor=""), units, field_labels):
             by_unit.get(item["submission"].unit_anchor, []).append(item)
@@ -303,7 +320,8 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 ],
                 "selected_unit": selected_unit,
                 "selected_unit_label": next((u.label for u in units if u.anchor == selected_unit), ""),
-                "meetings": list(self.meetings.all()),
+                "meetings": meetings,
+                "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
                 "documents": list(self.documents.select_related("document")),
                 "outcome_documents": list(self.outcome_documents.select_related("document")),
                 "comments_extra": f"&fragment={selected_unit}" if selected_unit else "",
@@ -350,13 +368,17 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         )
         return TemplateResponse(request, "consultation/consultation_report.html", context)
 
+    # Calendar files only for meetings still to come: nobody needs a past meeting in a calendar.
     @path("kalendarz/", name="meetings_ics")
     def meetings_ics(self, request):
-        return calendar_response(self, list(self.meetings.all()), f"spotkania-{self.slug}.ics")
+        meetings = list(self.meetings.filter(ends_at__gt=timezone.now()))
+        if not meetings:
+            raise Http404
+        return calendar_response(self, meetings, f"spotkania-{self.slug}.ics")
 
     @path("kalendarz/<int:meeting_id>/", name="meeting_ics")
     def meeting_ics(self, request, meeting_id):
-        meeting = get_object_or_404(self.meetings, pk=meeting_id)
+        meeting = get_object_or_404(self.meetings.filter(ends_at__gt=timezone.now()), pk=meeting_id)
         return calendar_response(self, [meeting], f"spotkanie-{meeting.pk}.ics")
 
 
@@ -380,11 +402,19 @@ class ConsultationDocument(PageDocument):
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="documents")
 
+    class Meta(PageDocument.Meta):
+        verbose_name = _("dokument konsultacji")
+        verbose_name_plural = _("dokumenty konsultacji")
+
 
 class OutcomeDocument(PageDocument):
     """The report and other documents published after the consultation closes."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="outcome_documents")
+
+    class Meta(PageDocument.Meta):
+        verbose_name = _("raport lub dokument po konsultacji")
+        verbose_name_plural = _("raporty i dokumenty po konsultacji")
 
 
 class DraftActUnit(Orderable):
@@ -394,19 +424,25 @@ class DraftActUnit(Orderable):
     )
     text = models.TextField(_("treść"), max_length=10000, help_text=_("Tekst tej jednostki projektu aktu."))
     anchor = models.SlugField(
-        _("kotwica"),
+        _("nazwa fragmentu w linku"),
         max_length=80,
         blank=True,
         help_text=_(
-            "Stały identyfikator do linków i uwag. Pusty: utworzymy go z oznaczenia. Nie zmieniaj go po rozpoczęciu konsultacji."
+            "Słowo dopisywane do adresu konsultacji po znaku #, żeby link otwierał stronę od razu przy tym "
+            "fragmencie, np. „par-2-ust-1”. Łączy też uwagi mieszkańców z fragmentem, więc nie zmieniaj "
+            "go, gdy konsultacja już trwa. Puste: utworzymy je z oznaczenia."
         ),
     )
 
     panels = [FieldPanel("label"), FieldPanel("text"), FieldPanel("anchor")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("jednostka projektu aktu")
+        verbose_name_plural = _("jednostki projektu aktu")
+
     def save(self, *args, **kwargs):
         if not self.anchor:
-            self.anchor = slugify(self.label.replace("§", "par")) or f"jednostka-{self.sort_order}"
+            self.anchor = unit_anchor(self.label) or f"jednostka-{self.sort_order}"
         super().save(*args, **kwargs)
 
 
@@ -433,9 +469,17 @@ class ConsultationMeeting(Orderable):
         FieldPanel("description"),
     ]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("spotkanie konsultacyjne")
+        verbose_name_plural = _("spotkania konsultacyjne")
+
     @property
     def when_in_words(self):
         return when_in_words(self.starts_at)
+
+    @property
+    def is_past(self):
+        return self.ends_at <= timezone.now()
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

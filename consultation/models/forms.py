@@ -3,22 +3,21 @@ its field model, the submission model with its moderation state, and the privacy
 
 import hashlib
 import hmac
-import time
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.signing import BadSignature, TimestampSigner, b62_decode
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -32,20 +31,20 @@ from wagtail.search import index
 
 from home.models import BasePage
 
-from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
-from ..protection import client_ip, is_rate_limited, record_submission
-from ..tasks import notify_new_submission
-
-MAX_LINE_LENGTH = 255
-MAX_TEXT_LENGTH = 5000
-HONEYPOT_FIELD = "website"
-TIMESTAMP_FIELD = "form_token"
-UNIT_FIELD = "unit"
-PROTECTION_FIELDS = (HONEYPOT_FIELD, TIMESTAMP_FIELD)
-FORM_TOKEN_SALT = "consultation.form"
-RATE_LIMIT_MESSAGE = _(
-    "Z tego adresu wysłano w krótkim czasie zbyt wiele zgłoszeń. Spróbuj ponownie za kilkanaście minut."
+from ..attachments import FileKinds
+from ..builder import (
+    MAX_TEXT_LENGTH,
+    PROTECTION_FIELDS,
+    UNIT_FIELD,
+    ModeratedFormBuilder,
+    SubmissionForm,
 )
+from ..choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
+from ..impersonation import impersonation_signs
+from ..policies import CommentPolicy, get_policy, waiting_states
+from ..protection import RateLimit, client_ip, remember_browser
+from ..tasks import notify_new_submission
+from .files import SubmissionFile
 
 
 class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
@@ -77,12 +76,30 @@ class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
 
 class FormField(AbstractFormField):
     CONSENT = "consent"
+    ATTACHMENT = "attachment"
 
     page = ParentalKey("consultation.ModeratedFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(
         verbose_name=_("rodzaj pola"),
         max_length=16,
-        choices=[*FORM_FIELD_CHOICES, (CONSENT, _("Zgoda na przetwarzanie danych (RODO)"))],
+        choices=[
+            *FORM_FIELD_CHOICES,
+            (CONSENT, _("Zgoda na przetwarzanie danych (RODO)")),
+            (ATTACHMENT, _("Załącznik (plik PDF, JPG lub PNG)")),
+        ],
+    )
+    file_kinds = models.CharField(
+        _("jakie pliki przyjmujemy"),
+        max_length=10,
+        choices=FileKinds.choices,
+        default=FileKinds.PDF_OR_IMAGE,
+        help_text=_("Tylko dla pola „Załącznik”. Sprawdzamy zawartość pliku, nie tylko jego nazwę."),
+    )
+    max_file_size_mb = models.PositiveSmallIntegerField(
+        _("największy plik (MB)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Tylko dla pola „Załącznik”: od 1 do 20 MB."),
     )
     is_public = models.BooleanField(
         _("pokaż publicznie po zatwierdzeniu"),
@@ -92,7 +109,14 @@ class FormField(AbstractFormField):
         ),
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("is_public")]
+    panels = AbstractFormField.panels + [
+        FieldPanel("is_public"),
+        FieldRowPanel([FieldPanel("file_kinds"), FieldPanel("max_file_size_mb")]),
+    ]
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("pole formularza")
+        verbose_name_plural = _("pola formularza")
 
     def clean(self):
         super().clean()
@@ -100,85 +124,6 @@ class FormField(AbstractFormField):
             raise ValidationError(
                 {"is_public": _("Adresu e-mail, zgody ani pola ukrytego nie można pokazać publicznie.")}
             )
-
-
-class ModeratedFormBuilder(FormBuilder):
-    def create_singleline_field(self, field, options):
-        options["max_length"] = MAX_LINE_LENGTH
-        return forms.CharField(**options)
-
-    def create_multiline_field(self, field, options):
-        options["max_length"] = MAX_TEXT_LENGTH
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), **options)
-
-    def create_email_field(self, field, options):
-        options["max_length"] = MAX_LINE_LENGTH
-        return forms.EmailField(**options)
-
-    def create_consent_field(self, field, options):
-        options["required"] = True
-        options["error_messages"] = {"required": _("Bez tej zgody nie możemy przyjąć zgłoszenia.")}
-        return forms.BooleanField(**options)
-
-
-class SubmissionForm(forms.Form):
-    """Protections every moderated form shares; the editor's fields are added by the builder."""
-
-    website = forms.CharField(
-        label=_("Strona internetowa (zostaw puste)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, page=None, user=None, **kwargs):
-        self.page = page
-        self.user = user
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial[TIMESTAMP_FIELD] = self._new_token()
-        units = page.get_unit_choices() if page else []
-        if units:
-            self.fields[UNIT_FIELD] = forms.ChoiceField(
-                label=_("Której części projektu dotyczy uwaga?"),
-                choices=[("", _("Całego projektu"))] + units,
-                required=False,
-            )
-            self.order_fields([UNIT_FIELD])
-
-    def _new_token(self):
-        return TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(self.page.pk))
-
-    def _renew_token(self):
-        """An expired or broken token is replaced, so the re-shown form can be sent again."""
-        self.data = self.data.copy()
-        self.data[TIMESTAMP_FIELD] = self._new_token()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(HONEYPOT_FIELD):
-            raise ValidationError(
-                _("Nie przyjęliśmy zgłoszenia: pole „Strona internetowa” musi zostać puste."), code="honeypot"
-            )
-        token = self.data.get(TIMESTAMP_FIELD, "")
-        signer = TimestampSigner(salt=FORM_TOKEN_SALT)
-        try:
-            page_pk = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
-        except BadSignature:
-            self._renew_token()
-            raise ValidationError(
-                _("Formularz wygasł lub jest niepełny. Sprawdź treść i wyślij go jeszcze raz."), code="token"
-            ) from None
-        if page_pk != str(self.page.pk):
-            self._renew_token()
-            raise ValidationError(_("Formularz należy do innej strony. Wyślij go jeszcze raz."), code="token")
-        signed_at = b62_decode(token.rsplit(signer.sep, 2)[1])
-        if time.time() - signed_at < settings.FORM_MIN_FILL_SECONDS:
-            raise ValidationError(
-                _("Formularz wysłano zbyt szybko. Odczekaj chwilę, sprawdź treść i wyślij go ponownie."),
-                code="too_fast",
-            )
-        return cleaned
 
 
 def hash_ip(ip):
@@ -227,8 +172,14 @@ class ModeratedFormPage(FormMixin, BasePage):
         help_text=_("Krótki tekst, który zobaczy osoba po wysłaniu formularza."),
     )
 
+    policy_key = CommentPolicy.key
+
     def get_submission_class(self):
         return Submission
+
+    @classmethod
+    def get_policy(cls):
+        return get_policy(cls.policy_key)
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
@@ -237,23 +188,35 @@ class ModeratedFormPage(FormMixin, BasePage):
             )
             context = self.get_context(request)
             context["form"] = form
-            return TemplateResponse(request, self.get_template(request), context)
-        form = self.get_form(request.POST, page=self, user=request.user)
+            return remember_browser(request, TemplateResponse(request, self.get_template(request), context))
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         refusal, status = None, 200
-        ip = client_ip(request)
         if not self.accepts_submissions():
             refusal, status = self.closed_message(), 403
-        elif is_rate_limited(ip):
-            refusal, status = RATE_LIMIT_MESSAGE, 429
         elif form.is_valid():
-            self.process_form_submission(form, ip=ip)
-            record_submission(ip)
-            messages.success(request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie."))
-            return redirect(self.url + "#potwierdzenie")
+            rate_limit = RateLimit(request, email=self.sender_email(form.cleaned_data))
+            refusal = rate_limit.refusal()
+            if refusal:
+                status = 429
+            else:
+                self.process_form_submission(form, ip=client_ip(request))
+                rate_limit.record()
+                messages.success(
+                    request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie.")
+                )
+                return remember_browser(request, redirect(self.url + "#potwierdzenie"))
         context = self.get_context(request)
         context["form"] = form
         context["form_refusal"] = refusal
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        return remember_browser(request, response)
+
+    def sender_email(self, data):
+        """The first e-mail address the sender gave in the form, or ""."""
+        for field in self.get_form_fields():
+            if field.field_type == "email" and data.get(field.clean_name):
+                return data[field.clean_name]
+        return ""
 
     def closed_message(self):
         return _("Ten formularz nie przyjmuje teraz zgłoszeń.")
@@ -273,9 +236,10 @@ class ModeratedFormPage(FormMixin, BasePage):
         return True
 
     def initial_status(self):
-        if self.moderation_mode == ModerationMode.POST:
-            return SubmissionStatus.APPROVED
-        return SubmissionStatus.PENDING
+        policy = self.get_policy()
+        if self.moderation_mode == ModerationMode.POST and policy.post_moderated_state:
+            return policy.post_moderated_state
+        return policy.initial
 
     def get_privacy_notice(self):
         if self.privacy_notice_id:
@@ -304,6 +268,9 @@ class ModeratedFormPage(FormMixin, BasePage):
             for name, value in form.cleaned_data.items()
             if name not in PROTECTION_FIELDS and name != UNIT_FIELD
         }
+        uploads = {name: value for name, value in data.items() if isinstance(value, UploadedFile)}
+        # The form data keeps the sender's file name; the file itself goes to private storage.
+        data.update({name: upload.name for name, upload in uploads.items()})
         notice = self.get_privacy_notice()
         with transaction.atomic():
             submission = Submission.objects.create(
@@ -315,11 +282,14 @@ class ModeratedFormPage(FormMixin, BasePage):
                 privacy_notice_revision=notice.latest_revision if notice else None,
                 ip_hash=hash_ip(ip),
             )
+            for name, upload in uploads.items():
+                SubmissionFile.store(submission, name, upload)
             transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))
         return submission
 
     class Meta:
         verbose_name = _("strona z formularzem moderowanym")
+        verbose_name_plural = _("strony z formularzem moderowanym")
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -329,15 +299,14 @@ class SubmissionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=SubmissionStatus.PENDING)
 
+    def waiting(self):
+        """Waiting for a moderator's decision, whatever the kind of form."""
+        return self.filter(status__in=waiting_states())
+
 
 class Submission(AbstractFormSubmission):
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=SubmissionStatus.choices,
-        default=SubmissionStatus.PENDING,
-        db_index=True,
-    )
+    # The states come from the form page's policy (consultation/policies.py), so no fixed choices.
+    status = models.CharField(_("status"), max_length=20, default=SubmissionStatus.PENDING, db_index=True)
     unit_anchor = models.CharField(_("fragment projektu"), max_length=80, blank=True, db_index=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -351,7 +320,7 @@ class Submission(AbstractFormSubmission):
     reason_category = models.CharField(
         _("powód odrzucenia"), max_length=20, choices=RejectionReason.choices, blank=True
     )
-    reason = models.TextField(_("uzasadnienie odrzucenia"), blank=True, max_length=2000)
+    reason = models.TextField(_("uzasadnienie decyzji"), blank=True, max_length=2000)
     response_outcome = models.CharField(
         _("rozstrzygnięcie"), max_length=20, choices=ResponseOutcome.choices, blank=True
     )
@@ -396,19 +365,37 @@ class Submission(AbstractFormSubmission):
                 data={"from": previous, "to": status, **{k: str(v) for k, v in fields.items()}},
             )
 
+    @cached_property
+    def policy(self):
+        return self.page.specific_class.get_policy()
+
+    def get_status_display(self):
+        return self.policy.state_label(self.status)
+
+    @property
+    def is_waiting(self):
+        return self.status in self.policy.waiting_states
+
+    def apply(self, action, user, **fields):
+        """Carry out one of the policy's actions and log it in Wagtail's log."""
+        if action.clears_reason:
+            fields = {"reason_category": "", "reason": "", **fields}
+        self._decide(user, action.target or self.status, action.log_action, **fields)
+
+    def apply_named(self, name, user, **fields):
+        self.apply(self.policy.action(name), user, **fields)
+
     def approve(self, user):
-        self._decide(user, SubmissionStatus.APPROVED, "consultation.approve", reason_category="", reason="")
+        self.apply_named("approve", user)
 
     def reject(self, user, category, reason=""):
-        self._decide(
-            user, SubmissionStatus.REJECTED, "consultation.reject", reason_category=category, reason=reason
-        )
+        self.apply_named("reject", user, reason_category=category, reason=reason)
 
     def mark_spam(self, user):
-        self._decide(user, SubmissionStatus.SPAM, "consultation.spam", reason_category="", reason="")
+        self.apply_named("spam", user)
 
     def undo(self, user):
-        self._decide(user, SubmissionStatus.PENDING, "consultation.undo", reason_category="", reason="")
+        self.apply_named("undo", user)
 
     def set_response(self, user, outcome, text):
         self.response_outcome = outcome
@@ -419,10 +406,17 @@ class Submission(AbstractFormSubmission):
             log(instance=self, action="consultation.respond", user=user, data={"outcome": outcome})
 
     def anonymize(self, field_names):
+        """Personal fields, the IP hash and every attached file go; content and decisions stay."""
+        for attachment in self.files.all():
+            attachment.delete()
         self.form_data = {name: value for name, value in self.form_data.items() if name not in field_names}
         self.ip_hash = ""
         self.anonymized_at = timezone.now()
         self.save(update_fields=["form_data", "ip_hash", "anonymized_at"])
+
+    @cached_property
+    def impersonation_signs(self):
+        return impersonation_signs(self.form_data.values())
 
     @property
     def reason_text(self):

@@ -144,6 +144,8 @@ LANGUAGES = [
     ("uk", "Українська"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates typed by hand: the same broad input formats in every language (sosnowiec_bo/formats/).
+FORMAT_MODULE_PATH = ["sosnowiec_bo.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
@@ -157,8 +159,15 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Files residents attach to forms: outside MEDIA_ROOT, never served under MEDIA_URL; moderators
+# download them through the inbox.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "sosnowiec_bo.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -194,11 +203,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Resident forms: a form must be open this long before it is sent, its token lives this long,
-# and one address may send this many submissions in this many seconds.
+# Resident forms: a form must be open this long before it is sent, its token lives this long; one
+# sender (browser or e-mail) may send FORM_RATE_LIMIT_COUNT submissions and one network address
+# FORM_RATE_LIMIT_ADDRESS_COUNT in FORM_RATE_LIMIT_SECONDS (see consultation/protection.py).
 FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
 FORM_RATE_LIMIT_COUNT = int(os.environ.get("FORM_RATE_LIMIT_COUNT", "5"))
+FORM_RATE_LIMIT_ADDRESS_COUNT = int(os.environ.get("FORM_RATE_LIMIT_ADDRESS_COUNT", "60"))
 FORM_RATE_LIMIT_SECONDS = int(os.environ.get("FORM_RATE_LIMIT_SECONDS", "600"))
 # Behind a reverse proxy, the client address is the last hop of X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")

@@ -138,3 +138,31 @@ def test_filters_and_form_are_not_printed(open_page, screenshot, name):
         for element in page.locator(selector).all():
             expect(element).to_be_hidden()
     expect(page.locator("h1")).to_be_visible()
+
+
+def test_comment_counter_counts_and_a_pasted_long_text_is_refused_but_kept(
+    open_page, screenshot, resident_form
+):
+    page = open_page(OPEN, viewport="mobile")
+    text_field = page.get_by_label("Treść uwagi")
+    counter = page.locator(".form-field--textarea .form-field__counter")
+    expect(page.locator(".form-field--text .form-field__counter").first).to_be_hidden()
+    expect(counter).to_have_text("Znaki: 0 z 5000.")
+    text_field.fill("Dobra uwaga")
+    expect(counter).to_have_text("Znaki: 11 z 5000.")
+
+    long_text = "Uwaga wklejona z edytora tekstu. " * 160  # 5280 characters
+    text_field.fill(long_text)  # a paste: no maxlength attribute cuts it
+    assert text_field.input_value() == long_text
+    expect(counter).to_have_text(f"Znaki: {len(long_text)} z 5000 – skróć tekst o {len(long_text) - 5000}.")
+    screenshot(page, "consultation-counter-over-limit-mobile")
+
+    page.get_by_label("Podpis").fill("Ewa Długopis")
+    page.get_by_label(re.compile("zgadzam się na przetwarzanie", re.IGNORECASE)).check()
+    with page.expect_navigation():
+        page.click(SUBMIT)
+
+    expect(page.locator("#form-errors")).to_contain_text("Tekst jest za długi")
+    assert page.get_by_label("Treść uwagi").input_value().strip() == long_text.strip()
+    report = axe_report(page)
+    assert not report, report

@@ -1,0 +1,114 @@
+"""Files residents attach to a form: checked by their content, not their name (a renamed program or
+an HTML page named .pdf is refused), and kept in private storage that is never served under the
+public media address. Moderators download them through the inbox, which checks the permission."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+from pypdf import PdfReader
+
+PRIVATE_STORAGE = "private"
+
+
+def private_storage():
+    return storages[PRIVATE_STORAGE]
+
+
+class FileKinds(models.TextChoices):
+    """What an attachment field accepts (an editor's choice per field)."""
+
+    PDF_OR_IMAGE = "pdf_image", _("dokument PDF albo zdjęcie JPG lub PNG")
+    PDF = "pdf", _("tylko dokument PDF")
+    IMAGE = "image", _("tylko zdjęcie JPG lub PNG")
+
+
+ACCEPTED = {
+    FileKinds.PDF_OR_IMAGE: {"pdf", "jpg", "png"},
+    FileKinds.PDF: {"pdf"},
+    FileKinds.IMAGE: {"jpg", "png"},
+}
+CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+EXTENSIONS = {"pdf": ".pdf", "jpg": ".jpg", "png": ".png"}
+ACCEPT_ATTRIBUTE = {
+    "pdf": ".pdf,application/pdf",
+    "jpg": ".jpg,.jpeg,image/jpeg",
+    "png": ".png,image/png",
+}
+
+
+def detect_kind(upload):
+    """ "pdf", "jpg" or "png" when the file really is one, else None."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    try:
+        if head.startswith(b"%PDF-"):
+            return "pdf" if len(PdfReader(upload).pages) > 0 else None
+        if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
+            with Image.open(upload) as image:
+                image.verify()
+                return {"JPEG": "jpg", "PNG": "png"}.get(image.format)
+    except Exception:  # noqa: BLE001 - any parser error means the file is not what it claims to be
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+class AttachmentField(forms.FileField):
+    default_error_messages = {
+        "empty": _(
+            "Wybrany plik jest pusty. Wybierz właściwy plik jeszcze raz (reszta formularza została zachowana)."
+        ),
+        "invalid": _("To nie jest plik. Wybierz plik jeszcze raz (reszta formularza została zachowana)."),
+    }
+
+    def __init__(self, *, kinds=FileKinds.PDF_OR_IMAGE, max_size_mb=10, **kwargs):
+        self.kinds = ACCEPTED.get(kinds, ACCEPTED[FileKinds.PDF_OR_IMAGE])
+        self.max_size = max_size_mb * 1024 * 1024
+        kwargs.setdefault("widget", forms.FileInput)
+        super().__init__(**kwargs)
+        rules = _("Dozwolone: %(kinds)s, do %(size)s MB.") % {
+            "kinds": FileKinds(kinds).label if kinds in FileKinds.values else FileKinds.PDF_OR_IMAGE.label,
+            "size": max_size_mb,
+        }
+        self.help_text = f"{self.help_text} {rules}".strip()
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["accept"] = ",".join(ACCEPT_ATTRIBUTE[kind] for kind in sorted(self.kinds))
+        return attrs
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return upload
+        if upload.size > self.max_size:
+            raise ValidationError(
+                _(
+                    "Plik „%(name)s” ma %(size)s, a limit to %(limit)s. Zmniejsz go i wybierz jeszcze raz "
+                    "(reszta formularza została zachowana)."
+                )
+                % {
+                    "name": upload.name,
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(self.max_size),
+                },
+                code="too_large",
+            )
+        kind = detect_kind(upload)
+        if kind not in self.kinds:
+            raise ValidationError(
+                _(
+                    "Plik „%(name)s” nie jest poprawnym plikiem tego rodzaju: %(kinds)s. Sprawdź go i wybierz "
+                    "jeszcze raz (reszta formularza została zachowana)."
+                )
+                % {"name": upload.name, "kinds": ", ".join(kind.upper() for kind in sorted(self.kinds))},
+                code="wrong_type",
+            )
+        upload.detected_kind = kind
+        return upload

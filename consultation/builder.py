@@ -1,0 +1,135 @@
+"""The resident form of every moderated form page: the fields the editor builds with Wagtail's form
+builder, and the protections every such form shares (honeypot, a signed token with a minimum fill
+time and a maximum age)."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.signing import BadSignature, TimestampSigner, b62_decode
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import FormBuilder
+
+from .attachments import AttachmentField
+
+MAX_LINE_LENGTH = 255
+MAX_TEXT_LENGTH = 5000
+HONEYPOT_FIELD = "website"
+TIMESTAMP_FIELD = "form_token"
+UNIT_FIELD = "unit"
+PROTECTION_FIELDS = (HONEYPOT_FIELD, TIMESTAMP_FIELD)
+FORM_TOKEN_SALT = "consultation.form"
+
+
+class LimitedLengthMixin:
+    """The length limit is stated in the help text and counted as the resident types
+    (static/js/character-count.js). No `maxlength` attribute: it would cut a pasted text without a
+    word; a text over the limit is refused with a message and stays in the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = _("Limit znaków: %(limit)s.") % {"limit": self.max_length}
+        self.help_text = f"{self.help_text} {limit}".strip()
+        self.error_messages["max_length"] = _(
+            "Tekst jest za długi (liczba znaków: %(show_value)s, dopuszczalna: %(limit_value)s). "
+            "Skróć go i wyślij formularz jeszcze raz."
+        )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-maxlength"] = str(self.max_length)
+        attrs["data-count-text"] = _("Znaki: %(count)s z %(limit)s.")
+        attrs["data-count-over-text"] = _("Znaki: %(count)s z %(limit)s – skróć tekst o %(excess)s.")
+        return attrs
+
+
+class LimitedCharField(LimitedLengthMixin, forms.CharField):
+    pass
+
+
+class LimitedEmailField(LimitedLengthMixin, forms.EmailField):
+    pass
+
+
+class ModeratedFormBuilder(FormBuilder):
+    def create_singleline_field(self, field, options):
+        options["max_length"] = MAX_LINE_LENGTH
+        return LimitedCharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MAX_TEXT_LENGTH
+        return LimitedCharField(widget=forms.Textarea(attrs={"rows": 8}), **options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = MAX_LINE_LENGTH
+        return LimitedEmailField(**options)
+
+    def create_attachment_field(self, field, options):
+        return AttachmentField(kinds=field.file_kinds, max_size_mb=field.max_file_size_mb, **options)
+
+    def create_consent_field(self, field, options):
+        options["required"] = True
+        options["error_messages"] = {"required": _("Bez tej zgody nie możemy przyjąć zgłoszenia.")}
+        return forms.BooleanField(**options)
+
+
+class SubmissionForm(forms.Form):
+    """Protections every moderated form shares; the editor's fields are added by the builder."""
+
+    website = forms.CharField(
+        label=_("Strona internetowa (zostaw puste)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, page=None, user=None, **kwargs):
+        self.page = page
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial[TIMESTAMP_FIELD] = self._new_token()
+        units = page.get_unit_choices() if page else []
+        if units:
+            self.fields[UNIT_FIELD] = forms.ChoiceField(
+                label=_("Której części projektu dotyczy uwaga?"),
+                choices=[("", _("Całego projektu"))] + units,
+                required=False,
+            )
+            self.order_fields([UNIT_FIELD])
+
+    def _new_token(self):
+        return TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(self.page.pk))
+
+    def _renew_token(self):
+        """An expired or broken token is replaced, so the re-shown form can be sent again."""
+        self.data = self.data.copy()
+        self.data[TIMESTAMP_FIELD] = self._new_token()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise ValidationError(
+                _("Nie przyjęliśmy zgłoszenia: pole „Strona internetowa” musi zostać puste."), code="honeypot"
+            )
+        token = self.data.get(TIMESTAMP_FIELD, "")
+        signer = TimestampSigner(salt=FORM_TOKEN_SALT)
+        try:
+            page_pk = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
+        except BadSignature:
+            self._renew_token()
+            raise ValidationError(
+                _("Formularz wygasł lub jest niepełny. Sprawdź treść i wyślij go jeszcze raz."), code="token"
+            ) from None
+        if page_pk != str(self.page.pk):
+            self._renew_token()
+            raise ValidationError(_("Formularz należy do innej strony. Wyślij go jeszcze raz."), code="token")
+        signed_at = b62_decode(token.rsplit(signer.sep, 2)[1])
+        if time.time() - signed_at < settings.FORM_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("Formularz wysłano zbyt szybko. Odczekaj chwilę, sprawdź treść i wyślij go ponownie."),
+                code="too_fast",
+            )
+        return cleaned

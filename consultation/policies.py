@@ -1,0 +1,166 @@
+"""What happens to a submission is its form page's policy: the states it goes through, which of
+them the public sees, which wait for a moderator, and the moderator's actions that move it on.
+Comments, proposals, registrations and contact messages each name one (`ModeratedFormPage.policy`);
+the inbox, its filters and bulk actions, the e-mails and the log read them from here, so a new kind
+of form brings its lifecycle without a change to the pipeline."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .choices import SubmissionStatus
+
+_POLICIES = {}
+
+
+@dataclass(frozen=True)
+class Action:
+    """A moderator's action on one submission. `target` is the state it leads to (None: the state
+    stays, e.g. the official response); `sources` the states it applies to (None: any but the
+    target). `form` names the admin form it asks for (consultation/admin_forms.py: FORMS)."""
+
+    name: str
+    label: str
+    target: str | None = None
+    sources: frozenset | None = None
+    form: str = "decision"
+    description: str = ""
+    button: str = ""
+    log_action: str = ""
+    log_label: str = ""
+    bulk: bool = False
+    clears_reason: bool = False
+    style: str = ""
+    done: str = ""  # the moderator's confirmation, with %(number)s
+    confirm: str = ""  # the button that confirms it as a bulk action
+
+    def applies_to(self, state):
+        if self.sources is not None:
+            return state in self.sources
+        return self.target is None or state != self.target
+
+    @property
+    def button_label(self):
+        return self.button or self.label
+
+
+class Policy:
+    key = ""
+    label = ""
+    states = SubmissionStatus
+    initial = SubmissionStatus.PENDING
+    public_states = frozenset()
+    waiting_states = frozenset()
+    # Where the page lets submissions be public at once (post-moderation), the state they start in.
+    post_moderated_state = None
+    actions = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.key:
+            _POLICIES[cls.key] = cls()
+
+    def state_label(self, state):
+        try:
+            return self.states(state).label
+        except ValueError:
+            return state
+
+    def action(self, name):
+        return next((action for action in self.actions if action.name == name), None)
+
+    def available_actions(self, submission):
+        return [action for action in self.actions if action.applies_to(submission.status)]
+
+    def decision_email_lines(self, submission):
+        """What the sender's e-mail about a decision says beyond the new status."""
+        return []
+
+
+def get_policy(key):
+    return _POLICIES[key]
+
+
+def all_policies():
+    return list(_POLICIES.values())
+
+
+def waiting_states():
+    return sorted({state for policy in all_policies() for state in policy.waiting_states})
+
+
+def all_states():
+    """(value, label) of every state of every policy, each value once, for filters."""
+    seen = {}
+    for policy in all_policies():
+        for value, label in policy.states.choices:
+            seen.setdefault(value, label)
+    return list(seen.items())
+
+
+class CommentPolicy(Policy):
+    """Comments on a consultation: waiting, then published or not; the city's response any time."""
+
+    key = "comment"
+    label = _("uwagi do konsultacji")
+    states = SubmissionStatus
+    initial = SubmissionStatus.PENDING
+    public_states = frozenset({SubmissionStatus.APPROVED})
+    waiting_states = frozenset({SubmissionStatus.PENDING})
+    post_moderated_state = SubmissionStatus.APPROVED
+    actions = (
+        Action(
+            "approve",
+            _("Zatwierdź"),
+            target=SubmissionStatus.APPROVED,
+            description=_("Zgłoszenie pojawi się na stronie (tylko pola oznaczone jako publiczne)."),
+            log_action="consultation.approve",
+            clears_reason=True,
+            done=_("Zatwierdzono zgłoszenie nr %(number)s."),
+            confirm=_("Tak, zatwierdź"),
+            log_label=_("Zatwierdzono zgłoszenie"),
+            bulk=True,
+        ),
+        Action(
+            "reject",
+            _("Odrzuć"),
+            target=SubmissionStatus.REJECTED,
+            sources=frozenset(SubmissionStatus.values),  # on a rejected item: correct the reason
+            form="reason",
+            log_action="consultation.reject",
+            done=_("Odrzucono zgłoszenie nr %(number)s."),
+            confirm=_("Tak, odrzuć"),
+            log_label=_("Odrzucono zgłoszenie"),
+            bulk=True,
+            style="button-secondary",
+        ),
+        Action(
+            "spam",
+            _("Spam"),
+            target=SubmissionStatus.SPAM,
+            description=_(
+                "Reklama lub automat: zgłoszenie zniknie z kolejki, nadawca nie dostanie powiadomienia."
+            ),
+            button=_("Oznacz jako spam"),
+            form="plain",
+            log_action="consultation.spam",
+            clears_reason=True,
+            done=_("Oznaczono zgłoszenie nr %(number)s jako spam."),
+            confirm=_("Tak, to spam"),
+            log_label=_("Oznaczono jako spam"),
+            bulk=True,
+            style="serious",
+        ),
+        Action(
+            "undo",
+            _("Cofnij decyzję"),
+            target=SubmissionStatus.PENDING,
+            description=_("Zgłoszenie wróci do kolejki jako oczekujące."),
+            form="plain",
+            log_action="consultation.undo",
+            clears_reason=True,
+            done=_("Cofnięto decyzję: zgłoszenie nr %(number)s znowu czeka na moderację."),
+            log_label=_("Cofnięto decyzję"),
+            style="button-secondary",
+        ),
+    )

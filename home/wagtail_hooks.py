@@ -1,0 +1,28 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+
+from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+
+
+@hooks.register("insert_global_admin_js")
+def keep_typed_dates():
+    return format_html('<script src="{}"></script>', static("js/admin-dates.js"))
+
+
+@hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
+def publish_first(menu_items, request, context):
+    """Whoever may publish sees "Opublikuj" as the main button, not hidden under "Zapisz szkic"."""
+    menu_items.sort(key=lambda item: item.name != "action-publish")
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_guides(request, panels):
+    guides = guides_for(request)
+    if guides:
+        panels.append(GuidesPanel(guides))
+
+
+hooks.register("register_editor_guide", publish_guide)
+hooks.register("register_editor_guide", document_guide)
