@@ -16,6 +16,10 @@ REASON_MAX_LENGTH = 2000
 class PlainForm(forms.Form):
     """A decision with nothing to add and no e-mail (spam, undo)."""
 
+    def __init__(self, *args, submission=None, **kwargs):
+        self.submission = submission
+        super().__init__(*args, **kwargs)
+
     def submission_fields(self):
         return {}
 
@@ -24,7 +28,7 @@ class DecisionForm(PlainForm):
     notify = forms.BooleanField(label=NOTIFY_LABEL, required=False)
 
 
-class BulkRejectForm(forms.Form):
+class BulkRejectForm(PlainForm):
     category = forms.ChoiceField(label=_("Powód odrzucenia"), choices=RejectionReason.choices)
     reason = forms.CharField(
         label=_("Uzasadnienie"),
@@ -63,6 +67,10 @@ class JustificationForm(DecisionForm):
         help_text=_("Nadawca przeczyta je w e-mailu i może się od niego odwołać."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notify"].initial = True
+
     def submission_fields(self):
         return {"reason_category": "", "reason": self.cleaned_data["reason"].strip()}
 
@@ -78,9 +86,44 @@ class ResponseForm(DecisionForm):
     )
 
 
+class MergeForm(DecisionForm):
+    field_order = ["number", "notify"]
+
+    number = forms.IntegerField(
+        label=_("Numer projektu, z którym łączymy"),
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_("Zgłoszenie z tego samego naboru. To zgłoszenie zostanie przy nim jako połączone."),
+    )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        submission = self.submission
+        target = (
+            type(submission)
+            .objects.filter(page_id=submission.page_id, pk=number)
+            .exclude(pk=submission.pk)
+            .first()
+        )
+        if target is None:
+            raise ValidationError(
+                _("W tym naborze nie ma innego projektu o numerze %(number)s.") % {"number": number}
+            )
+        if target.merged_into_id:
+            raise ValidationError(
+                _("Projekt nr %(number)s sam jest już połączony z innym.") % {"number": number}
+            )
+        self.target = target
+        return number
+
+    def submission_fields(self):
+        return {"merged_into": self.target}
+
+
 FORMS = {
     "plain": PlainForm,
     "decision": DecisionForm,
     "reason": RejectForm,
     "justification": JustificationForm,
+    "merge": MergeForm,
 }

@@ -34,3 +34,21 @@ class ConsultationPhase(models.TextChoices):
     UPCOMING = "upcoming", _("planowana")
     OPEN = "open", _("trwa")
     CLOSED = "closed", _("zakończona")
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("złożony")
+    FORMAL = "formal", _("weryfikacja formalna")
+    SUBSTANTIVE = "substantive", _("weryfikacja merytoryczna")
+    POSITIVE = "positive", _("zweryfikowany pozytywnie")
+    NEGATIVE = "negative", _("zweryfikowany negatywnie")
+    APPEALED = "appealed", _("odwołanie")
+    APPEAL_REJECTED = "appeal_rejected", _("odwołanie odrzucone")
+    ON_BALLOT = "on_ballot", _("dopuszczony do głosowania")
+    SELECTED = "selected", _("wybrany")
+    NOT_SELECTED = "not_selected", _("niewybrany")
+    IN_PROGRESS = "in_progress", _("w realizacji")
+    IMPLEMENTED = "implemented", _("zrealizowany")
+    WITHDRAWN = "withdrawn", _("wycofany")
+    MERGED = "merged", _("połączony")
+    SPAM = "spam", _("spam")

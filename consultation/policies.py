@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .choices import SubmissionStatus
+from .choices import ProposalStatus, SubmissionStatus
 
 _POLICIES = {}
 
@@ -164,3 +164,122 @@ class CommentPolicy(Policy):
             style="button-secondary",
         ),
     )
+
+
+P = ProposalStatus
+UNDER_REVIEW = frozenset({P.SUBMITTED, P.FORMAL, P.SUBSTANTIVE})
+STILL_OPEN = UNDER_REVIEW | {P.POSITIVE, P.NEGATIVE, P.APPEALED, P.ON_BALLOT}
+
+
+def proposal_action(name, label, sources, target, **kwargs):
+    return Action(
+        name,
+        label,
+        target=target,
+        sources=frozenset(sources),
+        log_action=f"consultation.proposal.{name}",
+        log_label=label,
+        **kwargs,
+    )
+
+
+class ProposalPolicy(Policy):
+    """Budget project proposals: formal and substantive verification, a negative result with its
+    justification and the author's appeal, then the vote and the project's realisation. A proposal
+    can be withdrawn by its author or merged into another one at any open stage."""
+
+    key = "proposal"
+    label = _("projekty do budżetu")
+    states = ProposalStatus
+    initial = P.SUBMITTED
+    waiting_states = frozenset({P.SUBMITTED, P.FORMAL, P.SUBSTANTIVE, P.APPEALED})
+    actions = (
+        proposal_action(
+            "start_formal", _("Rozpocznij weryfikację formalną"), {P.SUBMITTED}, P.FORMAL, bulk=True
+        ),
+        proposal_action(
+            "formal_passed",
+            _("Przekaż do weryfikacji merytorycznej"),
+            {P.FORMAL},
+            P.SUBSTANTIVE,
+            description=_("Projekt spełnia wymogi formalne: kompletny formularz, podpisy, zgody."),
+            bulk=True,
+        ),
+        proposal_action(
+            "formal_failed",
+            _("Zweryfikuj negatywnie (braki formalne)"),
+            {P.FORMAL},
+            P.NEGATIVE,
+            form="justification",
+            description=_("Autor dostanie uzasadnienie i termin na odwołanie."),
+            style="button-secondary",
+        ),
+        proposal_action(
+            "verify_positive", _("Zweryfikuj pozytywnie"), {P.SUBSTANTIVE}, P.POSITIVE, clears_reason=True
+        ),
+        proposal_action(
+            "verify_negative",
+            _("Zweryfikuj negatywnie"),
+            {P.SUBSTANTIVE},
+            P.NEGATIVE,
+            form="justification",
+            description=_("Autor dostanie uzasadnienie i termin na odwołanie."),
+            style="button-secondary",
+        ),
+        proposal_action(
+            "uphold_appeal",
+            _("Uwzględnij odwołanie"),
+            {P.APPEALED},
+            P.POSITIVE,
+            form="justification",
+            description=_("Projekt wraca jako zweryfikowany pozytywnie."),
+        ),
+        proposal_action(
+            "reject_appeal",
+            _("Odrzuć odwołanie"),
+            {P.APPEALED},
+            P.APPEAL_REJECTED,
+            form="justification",
+            style="button-secondary",
+        ),
+        proposal_action("put_on_ballot", _("Dopuść do głosowania"), {P.POSITIVE}, P.ON_BALLOT, bulk=True),
+        proposal_action("mark_selected", _("Wybrany w głosowaniu"), {P.ON_BALLOT}, P.SELECTED, bulk=True),
+        proposal_action(
+            "mark_not_selected", _("Niewybrany w głosowaniu"), {P.ON_BALLOT}, P.NOT_SELECTED, bulk=True
+        ),
+        proposal_action("start_work", _("Rozpocznij realizację"), {P.SELECTED}, P.IN_PROGRESS, bulk=True),
+        proposal_action("complete", _("Zrealizowany"), {P.IN_PROGRESS}, P.IMPLEMENTED),
+        proposal_action(
+            "withdraw",
+            _("Wycofany przez autora"),
+            STILL_OPEN,
+            P.WITHDRAWN,
+            description=_("Gdy autor poprosi o wycofanie projektu."),
+            style="button-secondary",
+        ),
+        proposal_action(
+            "merge",
+            _("Połącz z innym projektem"),
+            UNDER_REVIEW | {P.POSITIVE},
+            P.MERGED,
+            form="merge",
+            description=_("Gdy autorzy dwóch podobnych projektów zgodzą się je połączyć."),
+            style="button-secondary",
+        ),
+        proposal_action(
+            "spam", _("Spam"), {P.SUBMITTED}, P.SPAM, form="plain", style="serious", clears_reason=True
+        ),
+        proposal_action(
+            "reopen",
+            _("Wróć do weryfikacji formalnej"),
+            {P.NEGATIVE, P.APPEAL_REJECTED, P.WITHDRAWN, P.MERGED, P.SPAM},
+            P.FORMAL,
+            form="plain",
+            description=_("Cofa decyzję, np. podjętą przez pomyłkę."),
+            style="button-secondary",
+            clears_reason=True,
+        ),
+    )
+
+    def decision_email_lines(self, submission):
+        return submission.page.specific.decision_email_lines(submission)

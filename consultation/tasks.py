@@ -64,6 +64,7 @@ def notify_decision(submission_id):
             _("Odpowiedź urzędu (%(outcome)s):\n%(response)s")
             % {"outcome": submission.get_response_outcome_display(), "response": submission.response}
         )
+    lines += [str(line) for line in submission.policy.decision_email_lines(submission)]
     lines.append(page.full_url or "")
     send_mail(
         _("Decyzja w sprawie Twojego zgłoszenia nr %(number)s") % {"number": submission.pk},

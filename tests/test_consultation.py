@@ -18,12 +18,12 @@ from wagtail.test.utils.form_data import rich_text
 
 from consultation.builder import FORM_TOKEN_SALT
 from consultation.choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
+from consultation.dates import when_in_words
 from consultation.models import (
     ConsultationMeeting,
     FormField,
     Submission,
 )
-from consultation.models.consultation import when_in_words
 from consultation.models.forms import hash_ip
 from tests.consultation_fixtures import (
     TOKEN_RE,

@@ -81,13 +81,17 @@ class SubmissionDetailView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmin
         submission = self.object
         forms = {
             action.name: FORMS[action.form](
-                data if action.name == posted else None, prefix=action.name, initial=self.initial_for(action)
+                data if action.name == posted else None,
+                prefix=action.name,
+                initial=self.initial_for(action),
+                submission=submission,
             )
             for action in self.actions
         }
         forms[RESPOND] = ResponseForm(
             data if posted == RESPOND else None,
             prefix=RESPOND,
+            submission=submission,
             initial={"outcome": submission.response_outcome, "response": submission.response},
         )
         return forms

@@ -1,13 +1,8 @@
-from .consultation import (
-    ConsultationDocument,
-    ConsultationIndexPage,
-    ConsultationMeeting,
-    ConsultationPage,
-    DraftActUnit,
-    OutcomeDocument,
-)
+from .consultation import ConsultationIndexPage, ConsultationPage
+from .consultation_items import ConsultationDocument, ConsultationMeeting, DraftActUnit, OutcomeDocument
 from .files import SubmissionFile
-from .forms import FormField, ModeratedFormPage, PrivacyNotice, Submission
+from .forms import FormField, ModeratedFormPage, PrivacyNotice
+from .submissions import Submission
 
 __all__ = [
     "ConsultationDocument",
