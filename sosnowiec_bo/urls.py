@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.bulk_actions import bulk_action
 from home.preferences import toggle_preference
 from home.views import RobotsView
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's own bulk-action view, after a check of the ids in its query string.
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
