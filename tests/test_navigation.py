@@ -73,3 +73,15 @@ def test_footer_shows_contact_details_and_links_from_site_settings(client, site_
     assert footer.select_one('a[href="mailto:budzet@sosnowiec.invalid"]') is not None
     assert footer.select_one('a[href="/polityka-prywatnosci/"]').get_text() == "Polityka prywatności"
     assert "Projekt współfinansowany przez Unię Europejską." in footer.get_text()
+
+
+def test_pagination_keeps_the_search_and_filters_each_value_encoded(rf, site_tree):
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    request = rf.get("/szukaj/", {"q": "R&D = 100%", "typ": "akt", "strona": "1"})
+    page_obj = Paginator(range(30), 10).get_page(1)
+    html = Template('{% include "includes/pagination.html" with page_obj=page_obj param="strona" %}').render(
+        Context({"request": request, "page_obj": page_obj})
+    )
+    assert 'href="?q=R%26D+%3D+100%25&amp;typ=akt&amp;strona=2"' in html

@@ -95,7 +95,6 @@ class ConsultationIndexPage(BasePage):
                 "statuses": ConsultationPhase.choices,
                 "selected_status": status,
                 "selected_year": year,
-                "filter_query": f"&status={status}&rok={year}",
             }
         )
         return context
@@ -318,7 +317,6 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
                 "documents": list(self.documents.select_related("document")),
                 "outcome_documents": list(self.outcome_documents.select_related("document")),
-                "comments_extra": f"&fragment={selected_unit}" if selected_unit else "",
                 "privacy_notice": self.get_privacy_notice(),
                 "is_open": self.accepts_submissions(),
                 "closed_message": None if self.accepts_submissions() else self.closed_message(),

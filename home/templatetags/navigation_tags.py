@@ -52,3 +52,12 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, param, number):
+    """The current address with `param` set to `number`: every filter and search of the list kept,
+    each value encoded (a search for "R&D" stays one search on page 2)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
