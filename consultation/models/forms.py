@@ -60,7 +60,7 @@ class PrivacyNotice(RevisionMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("title"), FieldPanel("text")]
-    search_fields = [index.SearchField("title")]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
         verbose_name = _("klauzula informacyjna RODO")
