@@ -7,6 +7,6 @@ class MaterialsConfig(AppConfig):
     verbose_name = _("Materiały, szkolenia i aktualności")
 
     def ready(self):
-        from .feed_links import connect
+        from .page_cache import connect
 
         connect()

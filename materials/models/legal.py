@@ -164,6 +164,14 @@ class LegalActPage(BasePage):
         verbose_name = _("akt prawny")
         verbose_name_plural = _("akty prawne")
 
+    @property
+    def short_description(self):
+        """E.g. "uchwała Rady Miejskiej nr XL/1/2026, obowiązujący"."""
+        kind = self.get_act_type_display()
+        if self.number:
+            kind = _("%(kind)s nr %(number)s") % {"kind": kind, "number": self.number}
+        return f"{kind}, {self.get_status_display()}"
+
     def clean(self):
         super().clean()
         if self.adopted_on and self.in_force_from and self.in_force_from < self.adopted_on:
