@@ -34,6 +34,11 @@ MAX_QUERY_LENGTH = 200
 MAX_TAG_LENGTH = 100
 
 
+def search_terms(query):
+    """The words of a query, without the double quotes that break SQLite's full-text search."""
+    return " ".join(query.replace('"', " ").split())
+
+
 def current_year():
     return timezone.localdate().year
 
@@ -140,6 +145,11 @@ class Material(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The search index entry is written on post_save, before the tags are saved with the material.
+        index.insert_or_update_object(self)
+
     def clean(self):
         super().clean()
         if not self.document_id and not self.video_url:
@@ -186,8 +196,8 @@ class MaterialsIndexPage(BasePage):
         if tag:
             materials = materials.filter(tags__slug=tag)
         materials = materials.select_related("document", "accessible_document").prefetch_related("tags")
-        if query:
-            materials = materials.search(query)
+        if terms := search_terms(query):
+            materials = materials.search(terms)
         context.update(
             {
                 "materials": paginate(request, materials, MATERIALS_PER_PAGE),
