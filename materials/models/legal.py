@@ -79,7 +79,7 @@ class LegalActPage(BasePage):
         help_text=_("Numer nadany przy przyjęciu, np. „XLII/812/2026”. Projekt zwykle nie ma numeru."),
     )
     status = models.CharField(
-        _("status"),
+        _("status aktu"),
         max_length=20,
         choices=LegalActStatus.choices,
         default=LegalActStatus.IN_FORCE,
