@@ -451,7 +451,7 @@ LEGAL_ACTS = [
     ),
     (
         # Adopted after its consultation, which closed 90 days before the demo is built.
-        "regulamin-konsultacji-spolecznych",
+        "uchwala-o-konsultacjach-spolecznych",
         "regulamin-konsultacji-spolecznych",
         (-60, -30),
         {
