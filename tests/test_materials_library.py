@@ -249,6 +249,7 @@ def test_library_lists_every_material_newest_year_first(client, library, materia
     )
     assert "Bez pliku" not in response.text
     assert "polski język migowy" in response.text
+    assert 'download lang="en">Leaflet in English</a>' in html
     assert '<option value="konsultacje">konsultacje</option>' in response.text
 
 

@@ -156,6 +156,13 @@ class Material(index.Indexed, ClusterableModel):
             raise ValidationError({"document": _("Wybierz plik do pobrania albo podaj adres nagrania.")})
 
     @property
+    def text_language(self):
+        """The language code of the material's title and file where it is not the page's Polish."""
+        return (
+            self.language if self.language in (MaterialLanguage.ENGLISH, MaterialLanguage.UKRAINIAN) else ""
+        )
+
+    @property
     def video_host(self):
         """The site the recording is on, e.g. "youtube.com", for the link's description."""
         host = urlsplit(self.video_url).hostname or ""
