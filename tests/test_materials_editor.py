@@ -1,10 +1,11 @@
-"""The editor's screens of every materials page type: each field has a Polish label of its own and a
-help text that says what to put in it."""
+"""Every materials page type in the editor: it can be created only where the page tree allows, and
+each field of its form has a Polish label of its own and a help text that says what to put in it."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
+from home.models import HomePage
 from materials.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -29,8 +30,31 @@ PARENTS = {
     LegalActPage: LegalActIndexPageFactory,
     NewsPage: NewsIndexPageFactory,
 }
+TREE = {
+    # page type: (the only parent types, the only child types)
+    ArticleIndexPage: ({HomePage}, {ArticlePage}),
+    ArticlePage: ({ArticleIndexPage}, set()),
+    LegalActIndexPage: ({HomePage}, {LegalActPage}),
+    LegalActPage: ({LegalActIndexPage}, set()),
+    MaterialsIndexPage: ({HomePage}, set()),
+    NewsIndexPage: ({HomePage}, {NewsPage}),
+    NewsPage: ({NewsIndexPage}, set()),
+}
 # Wagtail's own fields (title, slug, the promote tab) and BasePage's come labelled already.
 INHERITED = {field.name for field in Page._meta.concrete_fields} | {"lead", "social_image"}
+
+
+@pytest.mark.parametrize("model", TREE, ids=lambda model: model.__name__)
+def test_page_type_can_be_created_only_where_the_tree_allows(page_assertions, model):
+    parents, children = TREE[model]
+
+    page_assertions.assertAllowedParentPageTypes(model, parents)
+    page_assertions.assertAllowedSubpageTypes(model, children)
+    for page_type in get_page_models():
+        if page_type in parents:
+            page_assertions.assertCanCreateAt(page_type, model)
+        else:
+            page_assertions.assertCanNotCreateAt(page_type, model)
 
 
 @pytest.mark.parametrize("model", PARENTS, ids=lambda model: model.__name__)
