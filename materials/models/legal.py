@@ -143,7 +143,7 @@ class LegalActPage(BasePage):
         MultipleChooserPanel(
             "consultation_links",
             chooser_field_name="consultation",
-            label=_("Konsultacja"),
+            label=_("Link do konsultacji"),
             heading=_("Konsultacje społeczne tego aktu"),
             help_text=_("Konsultacje, w których mieszkańcy opiniowali ten akt lub jego projekt."),
         ),
