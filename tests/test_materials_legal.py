@@ -23,6 +23,7 @@ from tests.factories import (
     index_page_form_data,
 )
 
+DATE_ERROR = "Nie rozpoznaliśmy tej daty. Wpisz ją tak: 31.12.2026 (dzień.miesiąc.rok)."
 HOSTILE = ["'", '"', "\x00", "9" * 30, "-1", "0", "abc", "²", "<script>alert(1)</script>", "a" * 5000, "1.5"]
 INDEX_MAX_QUERIES = 25
 
@@ -123,7 +124,7 @@ def test_editor_creates_a_legal_act_with_documents_and_its_consultation(
             "adopted_on",
             "Podaj datę przyjęcia aktu, który obowiązuje lub uchylono.",
         ),
-        ({"adopted_on": "31.02.2026"}, "adopted_on", "Wpisz poprawną datę."),
+        ({"adopted_on": "31.02.2026"}, "adopted_on", DATE_ERROR),
         ({"publication_url": "javascript:alert(1)"}, "publication_url", "Wpisz poprawny URL."),
     ],
 )

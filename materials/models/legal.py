@@ -204,6 +204,10 @@ class LegalActDocument(PageDocument):
 
     page = ParentalKey(LegalActPage, on_delete=models.CASCADE, related_name="documents")
 
+    class Meta(PageDocument.Meta):
+        verbose_name = _("dokument aktu")
+        verbose_name_plural = _("dokumenty aktu")
+
 
 class LegalActConsultation(Orderable):
     page = ParentalKey(LegalActPage, on_delete=models.CASCADE, related_name="consultation_links")

@@ -13,8 +13,8 @@ SLUG_LENGTH = 90  # the slug column holds 100: room for a "-12" that keeps it un
 
 class Tag(TagBase):
     class Meta:
-        verbose_name = _("tag")
-        verbose_name_plural = _("tagi")
+        verbose_name = _("tag tematyczny")
+        verbose_name_plural = _("tagi tematyczne")
 
     def slugify(self, tag, i=None):
         slug = slugify(string_to_ascii(tag))[:SLUG_LENGTH].strip("-") or "tag"
@@ -27,7 +27,15 @@ class TaggedArticle(ItemBase):
         "materials.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        verbose_name = _("tag artykułu")
+        verbose_name_plural = _("tagi artykułów")
+
 
 class TaggedMaterial(ItemBase):
     tag = models.ForeignKey(Tag, related_name="tagged_materials", on_delete=models.CASCADE)
     content_object = ParentalKey("materials.Material", related_name="tagged_items", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("tag materiału")
+        verbose_name_plural = _("tagi materiałów")
