@@ -6,12 +6,27 @@ the small ``*_block`` helpers below, so a test reads like the page an editor wou
     StandardPageFactory(parent=home, body=[heading_block("Harmonogram"), paragraph_block("Tekst")])
 """
 
+import datetime
+
 import factory
 import wagtail_factories
 from django.utils.text import slugify
 from wagtail.models import Collection, Locale
 
 from home.models import HomePage, StandardPage
+from materials.choices import ArticleKind, LegalActStatus, LegalActType, MaterialLanguage, MaterialType
+from materials.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    LegalActConsultation,
+    LegalActDocument,
+    LegalActIndexPage,
+    LegalActPage,
+    Material,
+    MaterialsIndexPage,
+    NewsIndexPage,
+    NewsPage,
+)
 
 # --- images and documents -------------------------------------------------------------------------
 
@@ -123,3 +138,140 @@ def accordion_block(items, title=""):
             "items": [{"question": question, "answer": f"<p>{answer}</p>"} for question, answer in items],
         },
     }
+
+
+# --- materials: articles, legal acts, the materials library, news --------------------------------
+
+
+def _save_tags(obj, create, names):
+    """`tags=["budżet", "szkoła"]` on a factory call: the tags, saved with the object."""
+    if names:
+        obj.tags.add(*names)
+        if create:
+            obj.save()
+
+
+class ArticleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Dobre praktyki"
+    slug = "dobre-praktyki"
+    lead = "Jak to robią inni i co już działa w Sosnowcu."
+
+    class Meta:
+        model = ArticleIndexPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Artykuł {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    lead = "Krótki wstęp do artykułu."
+    author = "Wydział Komunikacji Społecznej"
+    source = "Urząd Miejski w Sosnowcu"
+    kind = ArticleKind.GOOD_PRACTICE
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 300))
+    body = factory.LazyFunction(lambda: [paragraph_block("Treść artykułu.")])
+
+    class Meta:
+        model = ArticlePage
+        skip_postgeneration_save = True
+
+    tags = factory.PostGeneration(_save_tags)
+
+
+class LegalActIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Uregulowania prawne"
+    slug = "prawo"
+    lead = "Uchwały, zarządzenia i regulaminy o konsultacjach i budżecie obywatelskim."
+
+    class Meta:
+        model = LegalActIndexPage
+
+
+class LegalActPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Uchwała w sprawie konsultacji {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    lead = "Zasady konsultacji społecznych w Sosnowcu."
+    act_type = LegalActType.RESOLUTION
+    number = factory.Sequence(lambda n: f"XL/{n}/2026")
+    status = LegalActStatus.IN_FORCE
+    adopted_on = datetime.date(2026, 3, 26)
+    in_force_from = datetime.date(2026, 4, 20)
+    summary = "<ul><li>Konsultacje trwają co najmniej 21 dni.</li></ul>"
+    publication_name = "Dziennik Urzędowy Województwa Śląskiego"
+    publication_url = "https://dzienniki.example.invalid/2026/1234"
+
+    class Meta:
+        model = LegalActPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def consultations(page, create, extracted, **kwargs):
+        """`consultations=[page, …]`: the consultations held about the act."""
+        if extracted:
+            page.consultation_links = [LegalActConsultation(consultation=item) for item in extracted]
+            if create:
+                page.save()
+
+    @factory.post_generation
+    def documents(page, create, extracted, **kwargs):
+        if extracted:
+            page.documents = [LegalActDocument(document=document) for document in extracted]
+            if create:
+                page.save()
+
+
+class MaterialsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Materiały do pobrania"
+    slug = "materialy"
+    lead = "Prezentacje, poradniki, raporty i nagrania."
+
+    class Meta:
+        model = MaterialsIndexPage
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Poradnik {n}")
+    description = "Jak zgłosić projekt do budżetu obywatelskiego."
+    material_type = MaterialType.GUIDE
+    document = factory.SubFactory(DocumentFactory)
+    year = 2026
+    language = MaterialLanguage.POLISH
+
+    class Meta:
+        model = Material
+        skip_postgeneration_save = True
+
+    tags = factory.PostGeneration(_save_tags)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Aktualności"
+    slug = "aktualnosci"
+    lead = "Co nowego w budżecie obywatelskim."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Wiadomość {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    lead = "Krótko o tym, co się wydarzyło."
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 300))
+    body = factory.LazyFunction(lambda: [paragraph_block("Treść wiadomości.")])
+
+    class Meta:
+        model = NewsPage
+
+
+def index_page_form_data(title, slug, text="Tekst nad listą."):
+    """What the admin posts for a materials index page (title, lead and a one-paragraph body)."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "lead": f"Wstęp: {title}.",
+            "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>"))]),
+        }
+    )

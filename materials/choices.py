@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticleKind(models.TextChoices):
+    GOOD_PRACTICE = "good_practice", _("dobre praktyki")
+    EDUCATION = "education", _("materiał edukacyjny")
+    IN_THE_CITY = "in_the_city", _("co działa w mieście")
+
+
+# The kind's segment of the public address, e.g. /dobre-praktyki/rodzaj/dobre-praktyki/.
+ARTICLE_KIND_SLUGS = {
+    ArticleKind.GOOD_PRACTICE: "dobre-praktyki",
+    ArticleKind.EDUCATION: "edukacja",
+    ArticleKind.IN_THE_CITY: "co-dziala-w-miescie",
+}
+
+
+class LegalActType(models.TextChoices):
+    RESOLUTION = "resolution", _("uchwała Rady Miejskiej")
+    ORDER = "order", _("zarządzenie Prezydenta Miasta")
+    REGULATIONS = "regulations", _("regulamin")
+    STATUTE = "statute", _("ustawa")
+
+
+class LegalActStatus(models.TextChoices):
+    DRAFT = "draft", _("projekt")
+    IN_CONSULTATION = "in_consultation", _("w konsultacjach")
+    IN_FORCE = "in_force", _("obowiązujący")
+    REPEALED = "repealed", _("uchylony")
+
+
+class MaterialType(models.TextChoices):
+    PRESENTATION = "presentation", _("prezentacja")
+    GUIDE = "guide", _("poradnik")
+    REPORT = "report", _("raport")
+    RECORDING = "recording", _("nagranie")
+    LEAFLET = "leaflet", _("ulotka")
+
+
+class MaterialLanguage(models.TextChoices):
+    POLISH = "pl", _("polski")
+    ENGLISH = "en", _("angielski")
+    UKRAINIAN = "uk", _("ukraiński")
+    POLISH_SIGN = "pjm", _("polski język migowy")

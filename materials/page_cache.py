@@ -1,0 +1,49 @@
+"""Answers that every page needs (the news feed's address in the head) or that a busy page needs
+(the legal acts of a consultation), cached so those pages cost no query for them.
+
+Every cached answer is keyed with a generation token; publishing, unpublishing, moving or deleting
+any page, or changing a site, draws a new token, so nothing outlives the tree it was read from.
+With the shared cache of production (Redis) that holds for every process at once; with the
+local-memory cache of development other processes catch up within `TIMEOUT`."""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "materials:pages-generation"
+TIMEOUT = 60 * 10
+
+
+def _generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def cached(name, compute, *parts):
+    """`compute()`, cached under `name` and `parts` until the page tree changes."""
+    key = ":".join(["materials", name, _generation() or "", *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def forget_pages(**kwargs):
+    if kwargs.get("signal") is post_delete and not isinstance(kwargs.get("instance"), Page | Site):
+        return
+    cache.set(GENERATION_KEY, uuid4().hex, None)
+
+
+def connect():
+    page_published.connect(forget_pages, dispatch_uid="materials-cache-published")
+    page_unpublished.connect(forget_pages, dispatch_uid="materials-cache-unpublished")
+    post_page_move.connect(forget_pages, dispatch_uid="materials-cache-moved")
+    post_save.connect(forget_pages, sender=Site, dispatch_uid="materials-cache-site")
+    post_delete.connect(forget_pages, dispatch_uid="materials-cache-delete")
