@@ -627,7 +627,7 @@ def test_counts_use_polish_plural_forms(client, consultations):
 
 
 @pytest.mark.parametrize(
-    "query", ["rok=0", "rok=99999999999999999999", "rok=1999", "status=%3Cx%3E&strona=abc"]
+    "query", ["rok=0", "rok=99999999999999999999", "rok=1999", "rok=%C2%B2", "status=%3Cx%3E&strona=abc"]
 )
 def test_index_ignores_hostile_filters(client, consultations, query):
     response = client.get(f"{consultations.index.url}?{query}")

@@ -266,7 +266,7 @@ def test_filters_are_kept_in_the_pagination_links(client, index):
 
     response = client.get(index.url, {"typ": "order", "rok": "2026"})
 
-    assert 'href="?strona=2&amp;typ=order&amp;rok=2026"' in response.text
+    assert 'href="?typ=order&amp;rok=2026&amp;strona=2"' in response.text
 
 
 # --- queries ------------------------------------------------------------------------------------

@@ -281,7 +281,7 @@ def test_filters_and_the_query_are_kept_in_the_pagination_links(client, library)
     response = client.get(library.url, {"typ": "report", "q": "raport konsultacji"})
 
     assert response.text.count('class="materials-card materials-card--file"') == 20
-    assert 'href="?strona=2&amp;typ=report&amp;q=raport%20konsultacji"' in response.text
+    assert 'href="?typ=report&amp;q=raport+konsultacji&amp;strona=2"' in response.text
 
 
 # --- queries ------------------------------------------------------------------------------------

@@ -1,5 +1,11 @@
 from .consultation import ConsultationIndexPage, ConsultationPage
-from .consultation_items import ConsultationDocument, ConsultationMeeting, DraftActUnit, OutcomeDocument
+from .consultation_items import (
+    ConsultationDocument,
+    ConsultationMeeting,
+    DraftActUnit,
+    OutcomeDocument,
+    PageDocument,
+)
 from .files import SubmissionFile
 from .forms import FormField, ModeratedFormPage, PrivacyNotice
 from .submissions import Submission
@@ -13,6 +19,7 @@ __all__ = [
     "FormField",
     "ModeratedFormPage",
     "OutcomeDocument",
+    "PageDocument",
     "PrivacyNotice",
     "Submission",
     "SubmissionFile",

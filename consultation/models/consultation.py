@@ -74,7 +74,7 @@ class ConsultationIndexPage(BasePage):
             consultations = consultations.filter(end_at__lte=now)
         else:
             status = ""
-        if year.isdigit() and int(year) in years:
+        if year.isdecimal() and int(year) in years:
             consultations = consultations.filter(start_at__year=int(year))
         else:
             year = ""

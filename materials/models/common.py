@@ -74,8 +74,3 @@ def year_param(request, name, years):
     if YEAR.fullmatch(value) and int(value) in years:
         return int(value)
     return None
-
-
-def filter_query(**params):
-    """The chosen filters as `&name=value…` for the pagination links, empty ones left out."""
-    return "".join(f"&{name}={value}" for name, value in params.items() if value not in ("", None))

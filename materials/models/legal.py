@@ -14,11 +14,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from consultation.models.consultation import PageDocument
+from consultation.models import PageDocument
 from home.models import BasePage
 
 from ..choices import LegalActStatus, LegalActType
-from .common import body_field, choice_param, filter_query, index_body_field, paginate, year_param
+from .common import body_field, choice_param, index_body_field, paginate, year_param
 
 LEGAL_ACTS_PER_PAGE = 20
 
@@ -58,7 +58,6 @@ class LegalActIndexPage(BasePage):
                 "selected_type": act_type,
                 "selected_status": status,
                 "selected_year": year,
-                "filter_query": filter_query(typ=act_type, status=status, rok=year),
             }
         )
         return context

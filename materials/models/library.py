@@ -26,7 +26,7 @@ from home.models import BasePage
 from home.text import printable
 
 from ..choices import MaterialLanguage, MaterialType
-from .common import choice_param, filter_query, index_body_field, paginate, year_param
+from .common import choice_param, index_body_field, paginate, year_param
 from .tags import Tag
 
 MATERIALS_PER_PAGE = 20
@@ -217,7 +217,6 @@ class MaterialsIndexPage(BasePage):
                 "selected_language": language,
                 "selected_year": year,
                 "selected_tag": tag,
-                "filter_query": filter_query(typ=material_type, jezyk=language, rok=year, tag=tag, q=query),
             }
         )
         return context
