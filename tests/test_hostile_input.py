@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from consultation.choices import SubmissionStatus
 from consultation.models import ConsultationPage, PrivacyNotice, Submission
+from home.middleware import QueryStringCleanupMiddleware
 from tests.factories import DocumentFactory, ImageFactory
 
 HUGE = "99999999999999999999"  # beyond 64 bits
@@ -162,6 +163,27 @@ def test_admin_filter_with_a_huge_number_shows_the_unfiltered_listing(admin_clie
     response = admin_client.get(url.format(home=site_tree.home.pk), {param: HUGE})
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("number", ["1e9999", "1E+9999", "-1e9999", "1e999999999", " 9.5e40 "])
+def test_admin_number_filter_with_a_huge_exponent_is_ignored(admin_client, db, number):
+    """Found by the fuzz test on PostgreSQL: the usage filter built an integer of 10,000 digits that
+    the driver cannot send (a 500); `1e999999999` would keep a worker busy for minutes."""
+    image = ImageFactory(title="Mapa Sielca")
+
+    response = admin_client.get("/admin/images/", {"usage_count_min": "0", "usage_count_max": number})
+
+    assert response.status_code == 200
+    assert image.title in response.text
+
+
+@pytest.mark.parametrize("value", ["1e18", "2.5e3", "1e-5", "1e", "e9", "rok 1e9999"])
+def test_ordinary_values_with_an_e_reach_the_view_unchanged(rf, value):
+
+    seen = {}
+    middleware = QueryStringCleanupMiddleware(lambda request: seen.setdefault("q", request.GET["q"]))
+    middleware(rf.get("/", {"q": value}))
+    assert seen["q"] == value
 
 
 def test_inbox_page_number_beyond_the_last_shows_the_last_page(moderator_client, demo):
