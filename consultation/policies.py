@@ -53,6 +53,8 @@ class Policy:
     waiting_states = frozenset()
     # Where the page lets submissions be public at once (post-moderation), the state they start in.
     post_moderated_state = None
+    # States that give the sender's place back where a form limits submissions per person.
+    slot_freeing_states = frozenset()
     actions = ()
 
     def __init_subclass__(cls, **kwargs):

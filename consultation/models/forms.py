@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -122,10 +122,38 @@ class FormField(AbstractFormField):
             )
 
 
+def keyed_hash(text):
+    return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
 def hash_ip(ip):
-    if not ip:
-        return ""
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+    return keyed_hash(ip) if ip else ""
+
+
+class SenderLimitReached(Exception):
+    pass
+
+
+def save_in_free_slot(submission, limit):
+    """Save the submission in the sender's first free place of `limit`; SenderLimitReached when
+    none is left. A place taken at the same moment by another request fails the unique
+    constraint, and the next free place is tried."""
+    places = Submission.objects.filter(
+        page_id=submission.page_id, sender_key=submission.sender_key, sender_slot__isnull=False
+    )
+    for _attempt in range(limit + 1):
+        taken = set(places.values_list("sender_slot", flat=True))
+        free = next((slot for slot in range(1, limit + 1) if slot not in taken), None)
+        if free is None:
+            raise SenderLimitReached
+        submission.sender_slot = free
+        try:
+            with transaction.atomic():
+                submission.save(force_insert=True)
+            return
+        except IntegrityError:
+            continue
+    raise SenderLimitReached
 
 
 class ModeratedFormPage(FormMixin, BasePage):
@@ -195,17 +223,32 @@ class ModeratedFormPage(FormMixin, BasePage):
             if refusal:
                 status = 429
             else:
-                self.process_form_submission(form, ip=client_ip(request))
-                rate_limit.record()
-                messages.success(
-                    request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie.")
-                )
-                return remember_browser(request, redirect(self.url + "#potwierdzenie"))
+                try:
+                    self.process_form_submission(form, ip=client_ip(request))
+                except SenderLimitReached:
+                    refusal, status = self.sender_limit_message(), 409
+                else:
+                    rate_limit.record()
+                    messages.success(
+                        request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie.")
+                    )
+                    return remember_browser(request, redirect(self.url + "#potwierdzenie"))
         context = self.get_context(request)
         context["form"] = form
         context["form_refusal"] = refusal
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         return remember_browser(request, response)
+
+    def max_per_sender(self):
+        """How many submissions one person (one e-mail address) may send here; None: no limit."""
+        return None
+
+    def sender_limit_message(self):
+        return _("Z tego adresu e-mail wysłano już tyle zgłoszeń, ile pozwala ten formularz.")
+
+    def submission_fields(self, data):
+        """What a page type sets on its submissions beyond the form data (e.g. a proposal's area)."""
+        return {}
 
     def sender_email(self, data):
         """The first e-mail address the sender gave in the form, or ""."""
@@ -268,16 +311,24 @@ class ModeratedFormPage(FormMixin, BasePage):
         # The form data keeps the sender's file name; the file itself goes to private storage.
         data.update({name: upload.name for name, upload in uploads.items()})
         notice = self.get_privacy_notice()
+        submission = Submission(
+            page=self,
+            form_data=data,
+            unit_anchor=form.cleaned_data.get(UNIT_FIELD, "") or "",
+            status=self.initial_status(),
+            consent_at=timezone.now(),
+            privacy_notice_revision=notice.latest_revision if notice else None,
+            ip_hash=hash_ip(ip),
+            **self.submission_fields(form.cleaned_data),
+        )
+        limit = self.max_per_sender()
+        email = self.sender_email(form.cleaned_data)
         with transaction.atomic():
-            submission = Submission.objects.create(
-                page=self,
-                form_data=data,
-                unit_anchor=form.cleaned_data.get(UNIT_FIELD, "") or "",
-                status=self.initial_status(),
-                consent_at=timezone.now(),
-                privacy_notice_revision=notice.latest_revision if notice else None,
-                ip_hash=hash_ip(ip),
-            )
+            if limit and email:
+                submission.sender_key = keyed_hash(email.strip().lower())
+                save_in_free_slot(submission, limit)
+            else:
+                submission.save()
             for name, upload in uploads.items():
                 SubmissionFile.store(submission, name, upload)
             transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))

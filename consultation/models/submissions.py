@@ -73,6 +73,11 @@ class Submission(AbstractFormSubmission):
     appeal_text = models.TextField(_("treść odwołania"), blank=True, max_length=MAX_TEXT_LENGTH)
     appealed_at = models.DateTimeField(_("odwołanie: kiedy"), null=True, blank=True)
     ip_hash = models.CharField(_("skrót adresu IP"), max_length=64, blank=True)
+    # Where a form limits submissions per person: a keyed hash of the sender's e-mail and the
+    # numbered place the submission takes; the unique constraint keeps the limit also when two
+    # submissions of one person arrive at the same moment.
+    sender_key = models.CharField(_("skrót adresu e-mail nadawcy"), max_length=64, blank=True)
+    sender_slot = models.PositiveSmallIntegerField(_("miejsce w limicie nadawcy"), null=True, blank=True)
     anonymized_at = models.DateTimeField(_("zanonimizowano"), null=True, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
@@ -82,6 +87,13 @@ class Submission(AbstractFormSubmission):
         verbose_name_plural = _("zgłoszenia")
         ordering = ["submit_time", "pk"]
         permissions = [("moderate_submission", _("Może moderować zgłoszenia mieszkańców"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "sender_key", "sender_slot"],
+                condition=models.Q(sender_slot__isnull=False),
+                name="submission_one_slot_per_sender",
+            )
+        ]
 
     def __str__(self):
         return _("Zgłoszenie nr %(number)s") % {"number": self.pk}
@@ -89,6 +101,8 @@ class Submission(AbstractFormSubmission):
     def _decide(self, user, status, action, **fields):
         previous = self.status
         self.status = status
+        if status in self.policy.slot_freeing_states:
+            self.sender_slot = None
         self.decided_by = user
         self.decided_at = timezone.now()
         for name, value in fields.items():
@@ -148,8 +162,10 @@ class Submission(AbstractFormSubmission):
             attachment.delete()
         self.form_data = {name: value for name, value in self.form_data.items() if name not in field_names}
         self.ip_hash = ""
+        self.sender_key = ""
+        self.sender_slot = None
         self.anonymized_at = timezone.now()
-        self.save(update_fields=["form_data", "ip_hash", "anonymized_at"])
+        self.save(update_fields=["form_data", "ip_hash", "sender_key", "sender_slot", "anonymized_at"])
 
     @cached_property
     def impersonation_signs(self):
