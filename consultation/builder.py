@@ -91,6 +91,13 @@ class SubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial[TIMESTAMP_FIELD] = self._new_token()
+        extra = page.extra_form_fields() if page else {}
+        if extra:
+            # The page's own fields (e.g. a proposal's district and cost) follow the first field.
+            names = list(self.fields)
+            builder_names = [name for name in names if name not in PROTECTION_FIELDS]
+            self.fields.update(extra)
+            self.order_fields(builder_names[:1] + list(extra) + builder_names[1:])
         units = page.get_unit_choices() if page else []
         if units:
             self.fields[UNIT_FIELD] = forms.ChoiceField(
@@ -110,6 +117,9 @@ class SubmissionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if self.page is not None:
+            for name, message in self.page.clean_form(cleaned).items():
+                self.add_error(name, message)
         if cleaned.get(HONEYPOT_FIELD):
             raise ValidationError(
                 _("Nie przyjęliśmy zgłoszenia: pole „Strona internetowa” musi zostać puste."), code="honeypot"

@@ -52,3 +52,19 @@ class ProposalStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("wycofany")
     MERGED = "merged", _("połączony")
     SPAM = "spam", _("spam")
+
+
+class BudgetPhase(models.TextChoices):
+    UPCOMING = "upcoming", _("przed naborem projektów")
+    SUBMISSION = "submission", _("zgłaszanie projektów")
+    VERIFICATION = "verification", _("weryfikacja projektów")
+    APPEALS = "appeals", _("odwołania")
+    VOTING = "voting", _("głosowanie")
+    RESULTS = "results", _("ogłoszenie wyników")
+    REALISATION = "realisation", _("realizacja projektów")
+
+
+class TieDecision(models.TextChoices):
+    NONE = "", _("brak (remisu nie rozstrzygnięto)")
+    WINS = "wins", _("wygrywa remis (np. po losowaniu)")
+    LOSES = "loses", _("przegrywa remis")

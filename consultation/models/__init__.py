@@ -1,3 +1,4 @@
+from .budget import BudgetArea, BudgetEditionPage, BudgetIndexPage
 from .consultation import ConsultationIndexPage, ConsultationPage
 from .consultation_items import (
     ConsultationDocument,
@@ -8,9 +9,15 @@ from .consultation_items import (
 )
 from .files import SubmissionFile
 from .forms import FormField, ModeratedFormPage, PrivacyNotice
+from .projects import BudgetProjectPage, ProjectStatusChange, ProjectUpdate
+from .proposals import ProposalFormPage
 from .submissions import Submission
 
 __all__ = [
+    "BudgetArea",
+    "BudgetEditionPage",
+    "BudgetIndexPage",
+    "BudgetProjectPage",
     "ConsultationDocument",
     "ConsultationIndexPage",
     "ConsultationMeeting",
@@ -21,6 +28,9 @@ __all__ = [
     "OutcomeDocument",
     "PageDocument",
     "PrivacyNotice",
+    "ProjectStatusChange",
+    "ProjectUpdate",
+    "ProposalFormPage",
     "Submission",
     "SubmissionFile",
 ]

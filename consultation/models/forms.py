@@ -246,6 +246,14 @@ class ModeratedFormPage(FormMixin, BasePage):
     def sender_limit_message(self):
         return _("Z tego adresu e-mail wysłano już tyle zgłoszeń, ile pozwala ten formularz.")
 
+    def extra_form_fields(self):
+        """Form fields a page type adds to the editor's (name: Django form field)."""
+        return {}
+
+    def clean_form(self, cleaned):
+        """Checks across fields a page type adds: {field name: error message}."""
+        return {}
+
     def submission_fields(self, data):
         """What a page type sets on its submissions beyond the form data (e.g. a proposal's area)."""
         return {}
