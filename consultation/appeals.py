@@ -1,6 +1,8 @@
 """The author's appeal against a negative verification of a budget proposal: a signed link in the
 decision e-mail opens a form that takes the appeal until the edition's deadline."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core import signing
 from django.db import transaction
@@ -15,6 +17,7 @@ from .dates import when_in_words
 from .protection import RateLimit
 
 APPEAL_SALT = "consultation.appeal"
+TOKEN_PARAMETER = "kod"
 
 
 class AppealForm(forms.Form):
@@ -43,14 +46,16 @@ def appeal_token(submission):
 
 
 def appeal_url(page, submission):
-    return page.full_url + page.reverse_subpage("appeal", args=[appeal_token(submission)])
+    # In the query string: a signed value has colons, which Wagtail's page paths do not allow.
+    query = urlencode({TOKEN_PARAMETER: appeal_token(submission)})
+    return f"{page.full_url}{page.reverse_subpage('appeal')}?{query}"
 
 
 def submission_for(page, token):
     from .models import Submission
 
     try:
-        data = signing.loads(token, salt=APPEAL_SALT)
+        data = signing.loads(token[:500], salt=APPEAL_SALT)
         submission = Submission.objects.get(pk=int(data["s"]), page=page)
     except (signing.BadSignature, Submission.DoesNotExist, KeyError, TypeError, ValueError, OverflowError):
         return None
@@ -79,8 +84,8 @@ def refusal(page, submission):
     return None
 
 
-def appeal_view(page, request, token):
-    submission = submission_for(page, token)
+def appeal_view(page, request):
+    submission = submission_for(page, request.GET.get(TOKEN_PARAMETER, ""))
     problem = refusal(page, submission)
     form = AppealForm(request.POST if request.method == "POST" else None)
     status = 403 if problem and submission is not None else 404 if problem else 200

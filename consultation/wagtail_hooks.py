@@ -61,6 +61,11 @@ def register_submission_log_actions(actions):
             if action.log_action and action.log_action != "consultation.reject":
                 actions.register_action(action.log_action, action.log_label, action.log_label)
     actions.register_action(
+        "consultation.proposal.project_created",
+        _("Utworzono stronę projektu"),
+        _("Ze zgłoszenia utworzono szkic strony projektu"),
+    )
+    actions.register_action(
         "consultation.proposal.appeal", _("Autor złożył odwołanie"), _("Autor projektu złożył odwołanie")
     )
     actions.register_action(

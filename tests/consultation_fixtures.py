@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -35,6 +36,19 @@ def instant_forms(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    """A moderator: the admin and the inbox, no page rights."""
+    group, _ = Group.objects.get_or_create(name="Moderatorzy")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="consultation", codename="moderate_submission"),
+    )
+    user = django_user_model.objects.create_user(username="moderatorka", password="x", first_name="Ewa")
+    user.groups.add(group)
+    return user
 
 
 def make_consultation(index, slug, start_at, end_at, *, units=(), meetings=(), **kwargs):

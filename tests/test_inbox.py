@@ -76,18 +76,6 @@ def field_name(page, label):
 
 
 @pytest.fixture
-def moderator(db, django_user_model):
-    group, _ = Group.objects.get_or_create(name="Moderatorzy")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="consultation", codename="moderate_submission"),
-    )
-    user = django_user_model.objects.create_user(username="moderatorka", password="x", first_name="Ewa")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
 def editor(db, django_user_model):
     group, _ = Group.objects.get_or_create(name="Redaktorzy")
     group.permissions.add(

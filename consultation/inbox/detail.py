@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from ..admin_forms import FORMS, ResponseForm
 from ..models import Submission
+from ..proposal_project import can_create_project
 from .listing import display_value
 
 RESPOND = "respond"
@@ -128,6 +129,8 @@ class SubmissionDetailView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmin
                 "history_url": reverse(self.history_url_name, args=(quote(self.object.pk),)),
                 "index_url": reverse(self.index_url_name),
                 "public_url": self.object.page.url,
+                "projects": list(self.object.projects.all()),
+                "can_create_project": can_create_project(self.object, self.request.user),
             }
         )
         return context

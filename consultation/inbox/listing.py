@@ -27,7 +27,7 @@ from wagtail.admin.views import generic
 
 from home.text import printable
 
-from ..models import ModeratedFormPage, Submission
+from ..models import BudgetEditionPage, ModeratedFormPage, Submission
 from ..policies import all_states
 
 EXCERPT_LENGTH = 90
@@ -59,6 +59,11 @@ def impersonation_warning(submission):
     return _("⚠ może podszywać się pod urząd") if submission.impersonation_signs else ""
 
 
+def submission_topics():
+    topics = Submission.objects.exclude(topic="").order_by("topic").values_list("topic", flat=True).distinct()
+    return [(topic, topic) for topic in topics]
+
+
 class SubmissionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -71,11 +76,23 @@ class SubmissionFilterSet(WagtailFilterSet):
         queryset=ModeratedFormPage.objects.order_by("title"),
         empty_label=_("Wszystkie strony"),
     )
+    edition = django_filters.ModelChoiceFilter(
+        label=_("Edycja budżetu obywatelskiego"),
+        queryset=BudgetEditionPage.objects.order_by("-year"),
+        empty_label=_("Wszystkie edycje"),
+        method="filter_edition",
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Dzielnica projektu"), choices=submission_topics, empty_label=_("Wszystkie dzielnice")
+    )
     submit_time = django_filters.DateFromToRangeFilter(label=_("Data wysłania"), widget=DateRangePickerWidget)
 
     class Meta:
         model = Submission
-        fields = ["status", "page", "submit_time"]
+        fields = ["status", "page", "edition", "topic", "submit_time"]
+
+    def filter_edition(self, queryset, name, value):
+        return queryset.filter(page__path__startswith=value.path, page__depth__gt=value.depth)
 
 
 def filtered_submissions(request, queryset=None):

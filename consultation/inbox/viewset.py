@@ -9,6 +9,7 @@ from .detail import SubmissionDetailView
 from .files import download_attachment
 from .listing import SubmissionIndexView
 from .permissions import MODERATE_CODENAME, submission_policy
+from .projects import create_project_view
 
 
 class InboxMenuItem(MenuItem):
@@ -57,6 +58,7 @@ class SubmissionViewSet(ModelViewSet):
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("files/<int:pk>/", download_attachment, name="attachment"),
+            path("project/<int:pk>/", create_project_view, name="create_project"),
         ]
 
     def get_common_view_kwargs(self, **kwargs):

@@ -222,9 +222,9 @@ class ProposalFormPage(RoutablePageMixin, ModeratedFormPage):
     def index_route(self, request, *args, **kwargs):
         return ModeratedFormPage.serve(self, request, *args, **kwargs)
 
-    @path("odwolanie/<str:token>/", name="appeal")
-    def appeal(self, request, token):
-        return appeal_view(self, request, token)
+    @path("odwolanie/", name="appeal")
+    def appeal(self, request):
+        return appeal_view(self, request)
 
     def decision_email_lines(self, submission):
         deadline = self.appeal_deadline(submission)
