@@ -243,6 +243,8 @@ def test_a_positive_proposal_becomes_a_draft_project_with_only_public_content(ad
     walk(admin_client, proposal, "start_formal", "formal_passed", "verify_positive")
     detail = admin_client.get(reverse("submission_inbox:edit", args=[proposal.pk])).content.decode()
     assert "Utwórz szkic strony projektu" in detail
+    assert "<dt>Dzielnica</dt>" in detail and "<dd>Zagórze</dd>" in detail
+    assert "<dt>Szacunkowy koszt (zł)</dt>" in detail
     response = admin_client.post(reverse("submission_inbox:create_project", args=[proposal.pk]))
     project = BudgetProjectPage.objects.get()
     assert response.status_code == 302 and response.url == reverse(

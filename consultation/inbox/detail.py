@@ -102,10 +102,15 @@ class SubmissionDetailView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmin
         form no longer has (a field removed after the submission was sent)."""
         data = dict(self.object.form_data)
         files = {attachment.field_name: attachment for attachment in self.object.files.all()}
+        page = self.object.page.specific
         rows = [
             (field.label, display_value(data.pop(field.clean_name, None)), files.get(field.clean_name))
-            for field in self.object.page.specific.get_form_fields()
+            for field in page.get_form_fields()
         ]
+        for name, field in page.extra_form_fields().items():
+            value = data.pop(name, None)
+            choices = dict(getattr(field, "choices", ()))
+            rows.append((field.label, display_value(choices.get(str(value), value)), None))
         return rows + [(name, display_value(value), files.get(name)) for name, value in data.items()]
 
     def get_unit_label(self):
