@@ -195,6 +195,17 @@ def test_hero_invites_with_its_button_to_the_chosen_page(client, consultations):
     assert button["href"] == consultations.open.url
 
 
+def test_hero_picture_carries_the_description_the_editor_wrote(client, site_tree):
+    home = site_tree.home
+    home.hero_image = ImageFactory()
+    home.hero_image_alt = "Mieszkańcy głosują w szkole przy ul. Zamkowej"
+    publish(home)
+
+    image = soup(client.get("/")).select_one(".hero img")
+
+    assert image["alt"] == "Mieszkańcy głosują w szkole przy ul. Zamkowej"
+
+
 def home_form(home, **overrides):
     return nested_form_data(
         {
