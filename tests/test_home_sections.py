@@ -3,15 +3,18 @@ shown while it has something to show and gone when it has not, at a fixed number
 
 import datetime
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from consultation.dates import days_left_in_words
+from consultation.models import PrivacyNotice
 from home.models import FooterLogo, SiteSettings
 from home.sections import HomeSection
 from tests.consultation_fixtures import make_consultation
@@ -353,3 +356,41 @@ def test_footer_logos_saved_in_settings_show_on_every_page_with_their_alt_text(
         assert [item.img["alt"] for item in strip] == ["Flaga Unii Europejskiej", "Kapitał Ludzki"]
         assert strip[0].a["href"] == "https://european-union.europa.eu/"
         assert strip[1].a is None
+
+
+# --- the demo site --------------------------------------------------------------------------------
+
+
+def test_demo_home_page_fills_every_section_and_the_footer_strip(db, client):
+    call_command("load_demo_content", stdout=StringIO())
+
+    page = soup(client.get("/"))
+
+    assert [title.get_text(strip=True) for title in page.select(".home-section__title")] == [
+        "Trwające konsultacje",
+        "Najbliższe spotkania",
+        "Aktualności",
+        "Dobre praktyki i wiedza",
+        "Polecane materiały",
+    ]
+    assert page.select_one(".hero__action a")["href"] == "/konsultacje/"
+    assert all(image["alt"] for image in page.select(".logo-strip img"))
+    assert len(page.select(".logo-strip img")) == 3
+
+
+def test_demo_privacy_texts_name_the_period_the_anonymisation_enforces(db, client):
+    call_command("load_demo_content", stdout=StringIO())
+    period = f"{SiteSettings.for_site(Site.objects.get(is_default_site=True)).retention_days} dni"
+
+    policy = soup(client.get("/polityka-prywatnosci/")).select_one("main").get_text(" ", strip=True)
+    notice = PrivacyNotice.objects.get().text
+
+    for text in (policy, notice):
+        assert period in text
+        assert "Prezydent Miasta Sosnowca" in text
+        assert "Al. Zwycięstwa 20, 41-200 Sosnowiec" in text
+        assert "iod@sosnowiec.invalid" in text
+        assert "art. 6 ust. 1 lit. e RODO" in text
+        assert "Prezesa Urzędu Ochrony Danych Osobowych" in text
+    for right in ("dostęp", "sprostowani", "usunię", "ograniczeni", "sprzeciw"):
+        assert right in policy
