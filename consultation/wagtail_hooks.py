@@ -1,5 +1,6 @@
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,12 +12,21 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.guides import Guide
+from home.sections import HomeSection
 
 from .choices import RejectionReason, ResponseOutcome
+from .dates import days_left_in_words
 from .inbox.bulk import bulk_action_classes
 from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
 from .inbox.viewset import SubmissionViewSet
-from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
+from .models import (
+    ConsultationIndexPage,
+    ConsultationMeeting,
+    ConsultationPage,
+    ModeratedFormPage,
+    PrivacyNotice,
+    Submission,
+)
 from .policies import all_policies, all_states, waiting_states
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
@@ -151,3 +161,57 @@ def consultation_guide(request):
         link_text=_("Dodaj konsultację"),
         order=10,
     )
+
+
+# --- Sections of the home page (see home/sections.py) ---------------------------------------------
+
+HOME_CONSULTATIONS = 6
+HOME_MEETINGS = 4
+
+
+def consultations_of(home_page):
+    return ConsultationPage.objects.live().public().descendant_of(home_page)
+
+
+class OpenConsultations(HomeSection):
+    order = 10
+    template = "consultation/home_section_open.html"
+
+    def get_context(self, request, home_page):
+        now = timezone.now()
+        consultations = list(
+            consultations_of(home_page)
+            .filter(start_at__lte=now, end_at__gt=now)
+            .order_by("end_at", "pk")[:HOME_CONSULTATIONS]
+        )
+        if not consultations:
+            return None
+        return {
+            "consultations": [(page, days_left_in_words(page.end_at)) for page in consultations],
+            "index": ConsultationIndexPage.objects.live().descendant_of(home_page).first(),
+        }
+
+
+class UpcomingMeetings(HomeSection):
+    order = 30
+    template = "consultation/home_section_meetings.html"
+
+    def get_context(self, request, home_page):
+        meetings = list(
+            ConsultationMeeting.objects.filter(
+                ends_at__gt=timezone.now(), page__in=consultations_of(home_page)
+            )
+            .select_related("page")
+            .order_by("starts_at", "pk")[:HOME_MEETINGS]
+        )
+        return {"meetings": meetings} if meetings else None
+
+
+@hooks.register("register_home_section")
+def open_consultations():
+    return OpenConsultations()
+
+
+@hooks.register("register_home_section")
+def upcoming_meetings():
+    return UpcomingMeetings()
