@@ -78,6 +78,10 @@ class Policy:
         """What the sender's e-mail about a decision says beyond the new status."""
         return []
 
+    def after_decision(self, submission, previous):
+        """Called inside the transaction that saved a moderator's decision (`previous`: the state
+        before it), e.g. to give a cancelled seat to the next person waiting."""
+
 
 def get_policy(key):
     return _POLICIES[key]

@@ -213,6 +213,15 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    training_target = models.PositiveIntegerField(
+        _("cel: liczba przeszkolonych osób"),
+        default=120,
+        help_text=_(
+            "Ile osób (urzędników, pracowników jednostek miejskich, przedstawicieli organizacji) ma "
+            "przejść szkolenia. Lista szkoleń pokazuje, ilu przeszkoliliśmy wobec tego celu."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -233,6 +242,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Stopka"),
         ),
         FieldPanel("retention_days"),
+        FieldPanel("training_target"),
     ]
 
     class Meta:
