@@ -49,7 +49,7 @@ class FormPage(ModeratedFormPage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     policy_key = ContactPolicy.key
 
