@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from consultation.models import PrivacyNotice, Submission
 from consultation.models.forms import keyed_hash
-from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
+from home.demo import demo_builder, demo_document, ensure_child, paragraph, stream
 from home.models import HomePage
 
 from .choices import TrainingAudience
@@ -83,7 +83,6 @@ def _training(index, slug, title, starts, *, capacity, audience, trainer, lead, 
         privacy_notice=PrivacyNotice.objects.first(),
         thank_you_text="Dziękujemy za zapis! Potwierdzenie i link do rezygnacji wysłaliśmy e-mailem.",
         programme=stream(
-            heading("Program"),
             paragraph(
                 "9:00 – powitanie i krótkie przedstawienie uczestników.",
                 "9:30 – jak wygląda cykl budżetu obywatelskiego w Sosnowcu: od zgłoszenia projektu do "
