@@ -516,3 +516,14 @@ def test_training_page_renders_programme_and_facts(client, training):
     assert "Przerwa kawowa o 11:00." in html
     assert "urzędnicy, organizacje pozarządowe" in html
     assert "Anna Kowalska" in html
+
+
+def test_admin_add_form_and_inbox_detail_render_in_polish(admin_client, client, training, trainings_index):
+    add_url = reverse("wagtailadmin_pages:add", args=["materials", "trainingpage", trainings_index.pk])
+    html = admin_client.get(add_url).content.decode()
+    assert "Liczba miejsc" in html and "Dla kogo" in html and "Zapisy od" in html
+
+    register(client, training, "a@example.com")
+    detail = admin_client.get(reverse("submission_inbox:edit", args=[Submission.objects.get().pk]))
+    assert "miejsce potwierdzone" in detail.content.decode()
+    assert "Potwierdź obecność" in detail.content.decode()
