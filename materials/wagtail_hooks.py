@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Material, TrainingPage
+from .models import Material
 from .policies import PROMOTE, SELF_CANCEL
 
 
@@ -27,10 +27,3 @@ register_snippet(MaterialViewSet)
 def register_registration_log_actions(actions):
     for action in (SELF_CANCEL, PROMOTE):
         actions.register_action(action.log_action, action.log_label, action.log_label)
-
-
-@hooks.register("after_publish_page")
-def give_new_seats_to_waiting_list(request, page):
-    """A training published with more seats gives them to the people on the reserve list."""
-    if isinstance(page.specific, TrainingPage):
-        page.specific.promote_waiting()

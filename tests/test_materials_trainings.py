@@ -313,6 +313,22 @@ def test_staff_cancelling_in_the_inbox_also_moves_the_reserve_list(
     assert [message.to for message in mail.outbox] == [["b@example.com"]]
 
 
+def test_more_seats_published_go_to_the_reserve_list_in_order(
+    client, trainings_index, django_capture_on_commit_callbacks
+):
+    page = make_training(trainings_index, capacity=1)
+    for email in ("a@example.com", "b@example.com", "c@example.com"):
+        register(client, page, email)
+
+    page.capacity = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert registration(page, "b@example.com").status == R.CONFIRMED
+    assert registration(page, "c@example.com").status == R.WAITING_LIST
+    assert [message.to for message in mail.outbox] == [["b@example.com"]]
+
+
 # Attendance and the certificate
 
 
