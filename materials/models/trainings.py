@@ -160,7 +160,7 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
     )
 
     content_panels = BasePage.content_panels + [
-        SubmissionsPanel(heading=_("Zapisy")),
+        SubmissionsPanel(heading=_("Zapisane osoby")),
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Termin")),
         MultiFieldPanel(
