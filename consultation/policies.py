@@ -56,6 +56,8 @@ class Policy:
     # States that give the sender's place back where a form limits submissions per person.
     slot_freeing_states = frozenset()
     actions = ()
+    # Whether the office's response states an outcome (uwzględniono …); a reply to a question does not.
+    response_has_outcome = True
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

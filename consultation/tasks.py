@@ -49,11 +49,13 @@ def notify_decision(submission_id):
     ]
     if submission.reason_text:
         lines.append(_("Powód: %(reason)s") % {"reason": submission.reason_text})
-    if submission.response:
+    if submission.response and submission.response_outcome:
         lines.append(
             _("Odpowiedź urzędu (%(outcome)s):\n%(response)s")
             % {"outcome": submission.get_response_outcome_display(), "response": submission.response}
         )
+    elif submission.response:
+        lines.append(_("Odpowiedź urzędu:\n%(response)s") % {"response": submission.response})
     lines += [str(line) for line in submission.policy.decision_email_lines(submission)]
     lines.append(page.full_url or "")
     send_mail(

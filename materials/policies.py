@@ -111,13 +111,17 @@ class ContactPolicy(Policy):
     states = ContactStatus
     initial = C.TO_HANDLE
     waiting_states = frozenset({C.TO_HANDLE})
+    response_has_outcome = False
     actions = (
         Action(
             "handle",
             _("Załatwione"),
             target=C.HANDLED,
             sources=frozenset({C.TO_HANDLE}),
-            description=_("Odpowiedź wpisz niżej w „Odpowiedź urzędu” i zaznacz powiadomienie nadawcy."),
+            description=_(
+                "Najpierw zapisz odpowiedź niżej, w części „Odpowiedź urzędu”. Z zaznaczonym "
+                "powiadomieniem nadawca dostanie ją e-mailem."
+            ),
             button=_("Oznacz jako załatwione"),
             log_action="materials.contact.handled",
             log_label=_("Oznaczono jako załatwione"),

@@ -6,7 +6,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from consultation.choices import ResponseOutcome
 from consultation.models import Submission
 from materials.choices import ContactStatus
 from materials.models import FormPage
@@ -63,25 +62,26 @@ def test_reply_from_the_inbox_is_emailed_and_the_message_marked_handled(
     client.post(contact.url, message_data(client, contact))
     submission = Submission.objects.get()
     url = reverse("submission_inbox:edit", args=[submission.pk])
-    assert "do załatwienia" in admin_client.get(url).content.decode()
+    detail = admin_client.get(url).content.decode()
+    assert "do załatwienia" in detail
+    assert 'name="respond-outcome"' not in detail  # a reply to a question has no "uwzględniono"
 
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             url,
             {
                 "action": "respond",
-                "respond-outcome": ResponseOutcome.ACCEPTED,
                 "respond-response": "Tak, w każdym punkcie do głosowania w Sosnowcu.",
-                "respond-notify": "on",
             },
         )
-        admin_client.post(url, {"action": "handle"})
+        admin_client.post(url, {"action": "handle", "handle-notify": "on"})
 
     submission.refresh_from_db()
     assert submission.status == ContactStatus.HANDLED
     [reply] = mail.outbox
     assert reply.to == ["grazyna@example.com"]
-    assert "Tak, w każdym punkcie do głosowania w Sosnowcu." in reply.body
+    assert "Odpowiedź urzędu:\nTak, w każdym punkcie do głosowania w Sosnowcu." in reply.body
+    assert "załatwione" in reply.body
 
 
 def test_inbox_filters_by_the_contact_states(admin_client, client, contact):
