@@ -319,6 +319,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         ),
     )
 
+    training_target = models.PositiveIntegerField(
+        _("cel: liczba przeszkolonych osób"),
+        default=120,
+        help_text=_(
+            "Ile osób (urzędników, pracowników jednostek miejskich, przedstawicieli organizacji) ma "
+            "przejść szkolenia. Lista szkoleń pokazuje, ilu przeszkoliliśmy wobec tego celu."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -342,6 +351,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Stopka"),
         ),
         FieldPanel("retention_days"),
+        FieldPanel("training_target"),
     ]
     base_form_class = SiteSettingsForm
 

@@ -10,6 +10,7 @@ from home.sections import HomeSection
 
 from .models import ArticleIndexPage, ArticlePage, Material, MaterialsIndexPage, NewsIndexPage, NewsPage
 from .models.common import with_cover_images
+from .policies import PROMOTE, SELF_CANCEL
 
 
 class MaterialViewSet(SnippetViewSet):
@@ -125,3 +126,9 @@ def latest_articles():
 @hooks.register("register_home_section")
 def featured_materials():
     return FeaturedMaterials()
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    for action in (SELF_CANCEL, PROMOTE):
+        actions.register_action(action.log_action, action.log_label, action.log_label)

@@ -15,7 +15,7 @@ More examples locally: FUZZ_EXAMPLES=200 pytest tests/test_fuzz_query_params.py
 import os
 from dataclasses import dataclass
 from io import StringIO
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from wagtail.models import Page, Site
 
 from consultation.models import ConsultationPage, Submission
+from materials.models import TrainingPage
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 
@@ -69,6 +70,13 @@ TARGETS = [
     Target("/uk/szukaj/", ("q", "strona")),
     Target("/preferencje/", ("next", "toggle"), method="post"),
     Target("/sitemap.xml", ("p",)),
+    Target("/szkolenia/", ("strona",)),
+    Target("{training}", ()),
+    Target("{training}kalendarz/"),
+    Target("{training}rezygnacja/", ("kod",)),
+    Target("{training}rezygnacja/", ("kod",), method="post"),
+    Target("{past_training}zaswiadczenie/", ("kod",)),
+    Target("/zadaj-pytanie/", ()),
     # The moderators' inbox
     Target("/admin/inbox/", INBOX, "moderator"),
     Target("/admin/inbox/results/", INBOX, "moderator"),
@@ -81,6 +89,8 @@ TARGETS = [
     bulk("consultation/submission", "approve", "moderator", "status", "page", "submit_time_from"),
     bulk("consultation/submission", "reject", "moderator", "status", "page"),
     bulk("consultation/submission", "spam", "moderator", "status", "page"),
+    bulk("consultation/submission", "registration-mark_attended", "moderator", "status", "page"),
+    bulk("consultation/submission", "contact-handle", "moderator", "status", "page"),
     # Wagtail's listings
     Target("/admin/pages/{home}/", EXPLORER + EXPLORER_DATES, "redaktor"),
     Target("/admin/pages/search/", ("q", "p", "ordering", "content_type", "locale"), "redaktor"),
@@ -150,6 +160,7 @@ VALID = {
     "next": ["/", "/konsultacje/", "//evil.example/"],
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
+    "kod": ["{cancel_code}", "MQ:1vXYZ:abc"],
 }
 NUMBERS = st.one_of(
     st.integers().map(str),
@@ -195,6 +206,7 @@ def demo(django_db_setup, django_db_blocker):
         consultations = ConsultationPage.objects.filter(locale__language_code="pl").order_by("start_at")
         open_one = next(page for page in consultations if page.phase == "open")
         closed = next(page for page in consultations if page.phase == "closed")
+        full_training = TrainingPage.objects.get(slug="moderowanie-spotkan-z-mieszkancami")
         yield {
             "home": Site.objects.get(is_default_site=True).root_page_id,
             "site": Site.objects.get(is_default_site=True).pk,
@@ -206,6 +218,11 @@ def demo(django_db_setup, django_db_blocker):
             "submission": Submission.objects.filter(page=open_one).first().pk,
             "content_type": Page.objects.get(pk=open_one.pk).content_type_id,
             "year": open_one.start_at.year,
+            "training": full_training.url,
+            "past_training": TrainingPage.objects.get(slug="konsultacje-spoleczne-od-podstaw").url,
+            "cancel_code": unquote(
+                full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
+            ),
         }
         transaction.set_rollback(True)
 
