@@ -3,8 +3,10 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -12,11 +14,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.guides import Guide
 
+from . import results_import
 from .choices import RejectionReason, ResponseOutcome
 from .inbox.bulk import bulk_action_classes
 from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
 from .inbox.viewset import SubmissionViewSet
-from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
+from .models import BudgetEditionPage, ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
 from .policies import all_policies, all_states, waiting_states
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
@@ -146,3 +149,51 @@ def consultation_guide(request):
         link_text=_("Dodaj konsultację"),
         order=10,
     )
+
+
+# --- budget results: vote import and preview -------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_budget_results_urls():
+    return results_import.admin_urls()
+
+
+class BudgetResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return results_import.editable_editions(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_budget_results_menu_item():
+    return BudgetResultsMenuItem(
+        _("Wyniki głosowania"), reverse("budget_results_import"), icon_name="table", order=270
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def budget_results_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is BudgetEditionPage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Wyniki głosowania"),
+            reverse("budget_results_preview", args=[page.pk]),
+            icon_name="table",
+            priority=40,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_budget_results_log_actions(actions):
+    @actions.register_action(results_import.IMPORT_ACTION)
+    class VoteImportFormatter(LogFormatter):
+        label = _("Wczytano głosy z pliku")
+
+        def format_message(self, log_entry):
+            return results_import.import_log_message(log_entry.data or {})
+
+    @actions.register_action(results_import.MARK_ACTION)
+    class OutcomesFormatter(LogFormatter):
+        label = _("Zapisano wyniki głosowania")
+
+        def format_message(self, log_entry):
+            return results_import.mark_log_message(log_entry.data or {})
