@@ -371,3 +371,37 @@ def test_the_import_needs_the_csrf_token(edition, admin_user):
 def test_the_edition_page_offers_the_results_in_its_header_menu(staff, edition):
     response = staff.get(reverse("wagtailadmin_pages:edit", args=[edition.pk]))
     assert reverse("budget_results_preview", args=[edition.pk]) in response.content.decode()
+
+
+def test_a_failure_while_saving_leaves_every_project_as_it_was(staff, edition, monkeypatch):
+    def broken_log(**kwargs):
+        raise RuntimeError("dziennik niedostępny")
+
+    monkeypatch.setattr("consultation.results_import.log", broken_log)
+    with pytest.raises(RuntimeError):
+        upload(staff, edition, csv_file(HEADER + "1;900;100\n2;300;0\n"))
+    assert votes(edition) == {1: (None, None), 2: (None, None), 3: (None, None), 4: (None, None)}
+    project = BudgetProjectPage.objects.child_of(edition).get(number=1)
+    assert project.get_latest_revision_as_object().votes_online is None
+
+
+def test_the_preview_takes_a_fixed_number_of_queries_however_many_projects(
+    staff, edition, django_assert_max_num_queries
+):
+    for _number in range(30):
+        BudgetProjectPageFactory(parent=edition, cost=1_000, votes_online=5, votes_paper=1)
+    with django_assert_max_num_queries(25):
+        response = staff.get(reverse("budget_results_preview", args=[edition.pk]))
+    assert response.content.decode().count("<tr>") == 30 + 2  # two pools' header rows
+
+
+def test_the_screens_speak_polish(staff, edition):
+    from tests.test_admin_language import read, report
+
+    screens = {}
+    tie = upload(staff, edition, csv_file(HEADER + "1;100;0\n2;100;0\n3;6;0\n"))
+    bad = upload(staff, edition, csv_file(HEADER + "77;-1;x\n"))
+    for name, response in [("preview", tie), ("report", bad), ("form", staff.get(IMPORT_URL))]:
+        texts, _links, labels = read(response)
+        screens[name] = (texts, labels)
+    assert report(screens) == []
