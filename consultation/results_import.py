@@ -361,7 +361,10 @@ class AdminTemplateMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.page_title
-        context["header_title"] = self.page_title
+        context["page_subtitle"] = self.page_subtitle
+        context["header_title"] = ": ".join(
+            str(part) for part in (self.page_title, self.page_subtitle) if part
+        )
         context["header_icon"] = "table"
         return context
 
@@ -370,6 +373,7 @@ class VoteImportView(AdminTemplateMixin, FormView):
     form_class = VoteFileForm
     template_name = "consultation/admin/results_import.html"
     page_title = gettext_lazy("Wczytaj wyniki głosowania")
+    page_subtitle = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not editable_editions(request.user).exists():
@@ -399,6 +403,7 @@ class ResultsPreviewView(AdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, pk):
         self.edition = editable_edition(request.user, pk)
+        self.page_subtitle = self.edition.title
         projects = BudgetProjectPage.objects.child_of(self.edition).select_related("area").order_by("number")
         self.projects = list(projects)
         self.results = compute_results(self.edition, self.projects)
