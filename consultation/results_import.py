@@ -75,8 +75,7 @@ def read_vote_file(edition, raw):
     text = decode(raw, result)
     if text is None:
         return result
-    lines = text.splitlines()
-    header_line = next((line for line in lines if line.strip()), "")
+    header_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if header_line.count(";") >= header_line.count(",") and ";" in header_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     projects = {project.number: project for project in BudgetProjectPage.objects.child_of(edition)}
@@ -103,8 +102,9 @@ def read_vote_file(edition, raw):
                 ),
             )
         )
-    if columns is not None and not result.rows and not result.errors:
-        result.errors.append(BadRow(None, _("Plik nie zawiera żadnego wiersza z głosami.")))
+    if not result.rows and not result.errors:
+        empty = _("Plik nie zawiera żadnego wiersza z głosami.") if columns else _("Plik jest pusty.")
+        result.errors.append(BadRow(None, empty))
     return result
 
 
@@ -420,9 +420,7 @@ class ResultsPreviewView(AdminTemplateMixin, TemplateView):
             edition=self.edition,
             results=self.results,
             tie_warnings=[tie_warning(pool) for pool in self.results if pool.ties],
-            without_votes=", ".join(
-                f"nr {p.number}" for p in self.projects if p.status in VOTED_STATUSES and p.votes is None
-            ),
+            without_votes=numbers(p for p in self.projects if p.status in VOTED_STATUSES and p.votes is None),
             can_mark=bool(self.results) and not self.undecided and any(pool.rows for pool in self.results),
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.edition.pk]),
             import_url=f"{reverse('budget_results_import')}?edycja={self.edition.pk}",
@@ -442,14 +440,17 @@ class ResultsPreviewView(AdminTemplateMixin, TemplateView):
 
 
 def tie_warning(pool):
-    numbers = ", ".join(f"nr {row.project.number}" for row in pool.ties)
     return (
         _(
             "Remis na granicy puli „%(pool)s”: rozstrzygnij go w polu „rozstrzygnięcie remisu” projektów %(numbers)s."
         )
-        % {"pool": pool.pool.name, "numbers": numbers},
+        % {"pool": pool.pool.name, "numbers": numbers(row.project for row in pool.ties)},
         [(row.project, reverse("wagtailadmin_pages:edit", args=[row.project.pk])) for row in pool.ties],
     )
+
+
+def numbers(projects):
+    return ", ".join(_("nr %(number)s") % {"number": project.number} for project in projects)
 
 
 def admin_urls():

@@ -107,8 +107,9 @@ def test_log_of_the_edition_shows_the_import_in_polish(staff, edition):
             '"glosy papierowe";"numer projektu";"glosy internetowe";"tytuł"\n1;1;5;"Park; nowy"\n0;2;3;x\n',
         ),
         ("utf-8", False, HEADER + "\n1; 5 ;1\n\n2;3;0\n\n"),
+        ("utf-8", False, (HEADER + "1;5;1\n2;3;0\n").replace("\n", "\r")),
     ],
-    ids=["bom", "excel-cp1250", "commas-crlf", "columns-any-order", "blank-lines-and-spaces"],
+    ids=["bom", "excel-cp1250", "commas-crlf", "columns-any-order", "blank-lines-and-spaces", "old-mac-cr"],
 )
 def test_files_from_excel_and_other_tools_are_read(staff, edition, encoding, bom, text):
     response = upload(staff, edition, csv_file(text, encoding=encoding, bom=bom))
@@ -179,6 +180,8 @@ def test_the_report_shows_lines_and_reasons_to_the_staff(staff, edition):
     [
         ("", "Plik jest pusty."),
         ("\n \n", "Plik jest pusty."),
+        ("\ufeff", "Plik jest pusty."),
+        (";;;\n;;\n", "Plik jest pusty."),
         (HEADER, "Plik nie zawiera żadnego wiersza z głosami."),
         ("numer projektu;głosy\n1;2\n", "w nagłówku brak kolumn: „głosy internetowe”, „głosy papierowe”."),
         ("1;900;100\n", "w nagłówku brak kolumn"),
@@ -354,8 +357,10 @@ def test_an_editor_of_the_edition_imports_but_not_into_another_edition(client, e
     assert votes(edition)[1] == (1, 1)
 
 
-def test_an_unknown_edition_preview_is_not_found(staff, edition):
-    assert staff.get("/admin/budzet/wyniki/999999/").status_code == 404
+@pytest.mark.parametrize("pk", ["999999", "99999999999999999999", "0"])
+def test_an_unknown_edition_preview_is_not_found(staff, edition, pk):
+    assert staff.get(f"/admin/budzet/wyniki/{pk}/").status_code == 404
+    assert staff.post(f"/admin/budzet/wyniki/{pk}/").status_code == 404
 
 
 def test_the_import_needs_the_csrf_token(edition, admin_user):
