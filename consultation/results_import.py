@@ -308,6 +308,13 @@ def editable_editions(user):
     return BudgetEditionPage.objects.filter(pk__in=editable.values("pk")).order_by("-year")
 
 
+def may_edit_an_edition(user):
+    """Without any page-editing permission (cached for the request) no query is needed."""
+    return page_permission_policy.user_has_any_permission(user, {"change", "add"}) and (
+        editable_editions(user).exists()
+    )
+
+
 def editable_edition(user, pk):
     edition = get_object_or_404(BudgetEditionPage, pk=pk)
     if not edition.permissions_for_user(user).can_edit():
@@ -376,7 +383,7 @@ class VoteImportView(AdminTemplateMixin, FormView):
     page_subtitle = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not editable_editions(request.user).exists():
+        if not may_edit_an_edition(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

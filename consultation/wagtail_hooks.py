@@ -161,7 +161,7 @@ def register_budget_results_urls():
 
 class BudgetResultsMenuItem(MenuItem):
     def is_shown(self, request):
-        return results_import.editable_editions(request.user).exists()
+        return results_import.may_edit_an_edition(request.user)
 
 
 @hooks.register("register_admin_menu_item")
