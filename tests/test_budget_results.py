@@ -194,3 +194,11 @@ def test_each_district_spends_only_its_own_pool(edition):
 def test_a_pool_without_voted_projects_is_listed_empty(edition):
     pools = results(edition)
     assert [(len(pool.rows), pool.used, pool.selected_count) for pool in pools.values()] == [(0, 0, 0)] * 3
+
+
+def test_in_a_tie_a_project_that_cannot_fit_at_all_is_simply_out_of_money(edition):
+    a = project(edition, 600_000, votes=500)
+    b = project(edition, 600_000, votes=500)
+    huge = project(edition, 2_000_000, votes=500)
+    outcomes_by_number = {row.project.number: row.outcome for row in citywide(edition).rows}
+    assert outcomes_by_number == {a.number: Outcome.TIE, b.number: Outcome.TIE, huge.number: Outcome.NO_MONEY}
