@@ -417,26 +417,35 @@ class ResultsPreviewView(AdminTemplateMixin, TemplateView):
         return super().dispatch(request, pk)
 
     @property
-    def undecided(self):
-        return any(
-            row.outcome in (Outcome.TIE, Outcome.UNDECIDED) for pool in self.results for row in pool.rows
-        )
+    def without_votes(self):
+        return numbers(p for p in self.projects if p.status in VOTED_STATUSES and p.votes is None)
+
+    def marking_refused(self):
+        """Why the outcomes cannot be saved in the projects' statuses yet, or None."""
+        if any(row.outcome in (Outcome.TIE, Outcome.UNDECIDED) for pool in self.results for row in pool.rows):
+            return _("Najpierw rozstrzygnij remisy na granicy puli.")
+        if self.without_votes:
+            return _("Najpierw wczytaj głosy wszystkich projektów z listy do głosowania.")
+        if not any(pool.rows for pool in self.results):
+            return _("Nie ma jeszcze żadnych wyników do zapisania.")
+        return None
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             edition=self.edition,
             results=self.results,
             tie_warnings=[tie_warning(pool) for pool in self.results if pool.ties],
-            without_votes=numbers(p for p in self.projects if p.status in VOTED_STATUSES and p.votes is None),
-            can_mark=bool(self.results) and not self.undecided and any(pool.rows for pool in self.results),
+            without_votes=self.without_votes,
+            can_mark=self.marking_refused() is None,
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.edition.pk]),
             import_url=f"{reverse('budget_results_import')}?edycja={self.edition.pk}",
             **kwargs,
         )
 
     def post(self, request, pk):
-        if self.undecided:
-            messages.error(request, _("Najpierw rozstrzygnij remisy na granicy puli."))
+        refusal = self.marking_refused()
+        if refusal:
+            messages.error(request, refusal)
         else:
             count = mark_outcomes(self.edition, self.results, request.user)
             messages.success(

@@ -300,9 +300,22 @@ def test_saved_outcomes_set_each_status_with_its_history_and_a_log(staff, editio
     assert projects[2].status_changes.count() == 1
 
 
-def test_projects_on_the_ballot_without_votes_are_pointed_out(staff, edition):
+def test_projects_on_the_ballot_without_votes_are_pointed_out_and_block_the_outcomes(staff, edition):
     response = upload(staff, edition, csv_file(HEADER + "1;100;0\n3;5;0\n"))
-    assert "bez wczytanych głosów (nie ma ich w wynikach): nr 2, nr 4." in response.content.decode()
+    text = response.content.decode()
+    assert "bez wczytanych głosów (nie ma ich w wynikach): nr 2, nr 4." in text
+    assert "Zapisz wyniki w statusach projektów" not in text
+    refused = staff.post(reverse("budget_results_preview", args=[edition.pk]), follow=True)
+    assert "Najpierw wczytaj głosy wszystkich projektów z listy do głosowania." in refused.content.decode()
+    statuses = set(BudgetProjectPage.objects.child_of(edition).values_list("status", flat=True))
+    assert statuses == {ProposalStatus.ON_BALLOT}
+
+
+def test_without_any_votes_there_is_nothing_to_save(staff, edition):
+    BudgetProjectPage.objects.child_of(edition).update(status=ProposalStatus.POSITIVE)
+    response = staff.post(reverse("budget_results_preview", args=[edition.pk]), follow=True)
+    assert "Nie ma jeszcze żadnych wyników do zapisania." in response.content.decode()
+    assert not PageLogEntry.objects.filter(action="consultation.budget.outcomes").exists()
 
 
 # --- who may do it --------------------------------------------------------------------------------
