@@ -4,8 +4,10 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -14,12 +16,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.guides import Guide
 from home.sections import HomeSection
 
+from . import results_import
 from .choices import RejectionReason, ResponseOutcome
 from .dates import days_left_in_words
 from .inbox.bulk import bulk_action_classes
 from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
 from .inbox.viewset import SubmissionViewSet
 from .models import (
+    BudgetEditionPage,
     ConsultationIndexPage,
     ConsultationMeeting,
     ConsultationPage,
@@ -215,3 +219,51 @@ def open_consultations():
 @hooks.register("register_home_section")
 def upcoming_meetings():
     return UpcomingMeetings()
+
+
+# --- budget results: vote import and preview -------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_budget_results_urls():
+    return results_import.admin_urls()
+
+
+class BudgetResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return results_import.may_edit_an_edition(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_budget_results_menu_item():
+    return BudgetResultsMenuItem(
+        _("Wyniki głosowania"), reverse("budget_results_import"), icon_name="table", order=270
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def budget_results_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is BudgetEditionPage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Wyniki głosowania"),
+            reverse("budget_results_preview", args=[page.pk]),
+            icon_name="table",
+            priority=40,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_budget_results_log_actions(actions):
+    @actions.register_action(results_import.IMPORT_ACTION)
+    class VoteImportFormatter(LogFormatter):
+        label = _("Wczytano głosy z pliku")
+
+        def format_message(self, log_entry):
+            return results_import.import_log_message(log_entry.data or {})
+
+    @actions.register_action(results_import.MARK_ACTION)
+    class OutcomesFormatter(LogFormatter):
+        label = _("Zapisano wyniki głosowania")
+
+        def format_message(self, log_entry):
+            return results_import.mark_log_message(log_entry.data or {})

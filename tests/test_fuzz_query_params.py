@@ -142,6 +142,7 @@ TARGETS = [
     bulk("wagtaildocs/document", "add_to_collection", "redaktor"),
     bulk("consultation/privacynotice", "delete", "admin"),
     bulk("auth/user", "set_active", "admin"),
+    Target("/admin/budzet/wyniki/", ("edycja",), "admin"),
 ]
 
 VALID = {
