@@ -10,6 +10,7 @@ from django.utils import timezone
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
 from home.models import HomePage
 
+from . import demo_budget  # noqa: F401  (registers the budget's demo builder)
 from .choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from .models import ConsultationIndexPage, ConsultationPage, PrivacyNotice, Submission
 

@@ -164,6 +164,22 @@ class BudgetProjectPage(BasePage):
     def area_name(self):
         return self.area.name if self.area_id else _("ogólnomiejski")
 
+    # The public page
+    def get_context(self, request, *args, **kwargs):
+        from ..budget_listing import project_placing
+
+        context = super().get_context(request, *args, **kwargs)
+        edition = self.get_parent().specific
+        context.update(
+            {
+                "edition": edition,
+                "placing": project_placing(self, edition),
+                "status_history": self.status_changes.order_by("date", "sort_order"),
+                "progress_updates": self.updates.select_related("image").order_by("-date", "sort_order"),
+            }
+        )
+        return context
+
 
 class ProjectStatusChange(Orderable):
     project = ParentalKey(BudgetProjectPage, on_delete=models.CASCADE, related_name="status_changes")
