@@ -379,7 +379,6 @@ def _project(edition, demo, areas, start):
         area=areas.get(demo.district),
         cost=demo.cost,
         location=demo.location,
-        lead=demo.description,
         image=_picture(demo.picture, demo.title) if demo.picture else None,
         body=stream(paragraph(demo.description)),
         verification_result=f"<p>{demo.verification}</p>",

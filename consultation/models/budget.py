@@ -350,16 +350,20 @@ class BudgetEditionPage(BasePage):
         return ProposalFormPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
-        from ..budget_listing import edition_projects, edition_results, project_list
+        from ..budget_listing import edition_results, project_list
 
+        # The pools are read many times below: their districts come from the database once.
+        models.prefetch_related_objects([self], "areas")
         context = super().get_context(request, *args, **kwargs)
         context.update(project_list(self, request.GET))
+        results = edition_results(self)
         context.update(
             {
                 "timeline": self.timeline(),
                 "pools": self.pools(),
                 "proposal_form": self.proposal_form() if self.accepts_proposals() else None,
-                "results": edition_results(self, edition_projects(self)),
+                # Pools nobody voted in (no project on their ballot) have no table.
+                "results": [result for result in results if result.rows] if results else None,
             }
         )
         return context
