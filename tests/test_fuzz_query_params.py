@@ -27,7 +27,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.models import Page, Site
 
-from consultation.models import ConsultationPage, Submission
+from consultation.models import BudgetEditionPage, BudgetProjectPage, ConsultationPage, Submission
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 
@@ -68,6 +68,9 @@ TARGETS = [
     Target("/en/szukaj/", ("q", "strona")),
     Target("/uk/szukaj/", ("q", "strona")),
     Target("/preferencje/", ("next", "toggle"), method="post"),
+    Target("{budget_index}"),
+    Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
+    Target("{budget_project}"),
     Target("/sitemap.xml", ("p",)),
     # The moderators' inbox
     Target("/admin/inbox/", INBOX, "moderator"),
@@ -150,6 +153,10 @@ VALID = {
     "next": ["/", "/konsultacje/", "//evil.example/"],
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
+    "dzielnica": ["miasto", "{budget_area}"],
+    "koszt_od": ["100000"],
+    "koszt_do": ["300000"],
+    "sortuj": ["glosy", "koszt", "tytul"],
 }
 NUMBERS = st.one_of(
     st.integers().map(str),
@@ -206,8 +213,19 @@ def demo(django_db_setup, django_db_blocker):
             "submission": Submission.objects.filter(page=open_one).first().pk,
             "content_type": Page.objects.get(pk=open_one.pk).content_type_id,
             "year": open_one.start_at.year,
+            **budget_placeholders(),
         }
         transaction.set_rollback(True)
+
+
+def budget_placeholders():
+    edition = BudgetEditionPage.objects.filter(results_published=True).first()
+    return {
+        "budget_index": edition.get_parent().url,
+        "budget_edition": edition.url,
+        "budget_area": edition.areas.first().pk,
+        "budget_project": BudgetProjectPage.objects.child_of(edition).first().url,
+    }
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=str)
