@@ -5,7 +5,6 @@ proposals today through a form a resident can send."""
 from io import StringIO
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -18,9 +17,7 @@ from consultation.models import (
     ProposalFormPage,
     Submission,
 )
-from consultation.models.proposals import AREA_FIELD, COST_FIELD
-from home.demo import _pdf_bytes
-from tests.consultation_fixtures import read_token
+from tests.budget_fixtures import post_proposal
 
 FINAL_STATUSES = {S.SELECTED, S.IN_PROGRESS, S.IMPLEMENTED, S.NOT_SELECTED, S.NEGATIVE, S.WITHDRAWN}
 
@@ -82,31 +79,10 @@ def test_demo_current_edition_takes_proposals_today(client, demo):
 def test_demo_proposal_form_accepts_a_proposal(client, demo, instant_forms):
     _index, _past, current = demo
     form = ProposalFormPage.objects.child_of(current).live().get()
-    fields = {field.label: field.clean_name for field in form.get_form_fields()}
-    token = read_token(client, form)
-    district = current.areas.get(name="Zagórze")
 
-    response = client.post(
-        form.url,
-        {
-            fields["Tytuł projektu"]: "Ławki przy stawie",
-            fields["Miejsce realizacji"]: "staw w parku przy ul. Szymanowskiego",
-            fields["Opis projektu"]: "Dziesięć ławek z oparciem.",
-            fields["Uzasadnienie"]: "Starsi mieszkańcy nie mają gdzie odpocząć.",
-            fields["Lista poparcia"]: SimpleUploadedFile(
-                "lista.pdf", _pdf_bytes(["Lista poparcia"]), content_type="application/pdf"
-            ),
-            fields["Imię i nazwisko autora"]: "Anna Kowalska",
-            fields["E-mail"]: "anna@example.com",
-            fields[next(label for label in fields if label.startswith("Zgadzam się"))]: "on",
-            AREA_FIELD: str(district.pk),
-            COST_FIELD: "45000",
-            "website": "",
-            "form_token": token,
-        },
-    )
+    response = post_proposal(client, form)
 
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302
     submission = Submission.objects.get(page=form)
     assert submission.status == S.SUBMITTED
     assert submission.topic == "Zagórze"

@@ -4,7 +4,6 @@ pages) and a project (status history, votes and place, progress)."""
 
 import datetime
 import re
-from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,57 +12,28 @@ from django.utils.formats import date_format
 
 from consultation.choices import BudgetPhase
 from consultation.choices import ProposalStatus as S
-from consultation.models import (
-    BudgetArea,
-    BudgetEditionPage,
-    BudgetIndexPage,
-    BudgetProjectPage,
-    PrivacyNotice,
-    ProjectStatusChange,
-    ProjectUpdate,
-    ProposalFormPage,
-)
-from tests.factories import ImageFactory
+from consultation.models import BudgetProjectPage, ProjectStatusChange, ProjectUpdate
+from tests.budget_fixtures import make_edition
+from tests.factories import DocumentFactory, ImageFactory
 
 NBSP = "\u00a0"
-DAY = datetime.timedelta(days=1)
+# How many days before today an edition's submission phase starts (tests.budget_fixtures.phase_dates)
+# for today to fall in each phase.
+DAYS_INTO = {
+    BudgetPhase.UPCOMING: -10,
+    BudgetPhase.SUBMISSION: 5,
+    BudgetPhase.VERIFICATION: 45,
+    BudgetPhase.APPEALS: 70,
+    BudgetPhase.VOTING: 95,
+    BudgetPhase.RESULTS: 120,
+    BudgetPhase.REALISATION: 200,
+}
 
 
-def phase_dates(today, phase):
-    """Edition dates that put `today` in `phase`."""
-    order = [p for p, _label in BudgetPhase.choices]
-    shift = order.index(phase) - order.index(BudgetPhase.SUBMISSION)
-    start = today - DAY * (3 + 20 * shift)
-    return {
-        "submission_start": start,
-        "submission_end": start + 9 * DAY,
-        "verification_end": start + 29 * DAY,
-        "appeals_end": start + 49 * DAY,
-        "voting_start": start + 60 * DAY,
-        "voting_end": start + 69 * DAY,
-        "results_date": start + 80 * DAY,
-        "realisation_start": start + 100 * DAY,
-    }
-
-
-def make_edition(
-    index, year, phase, *, districts=(("Zagórze", 800_000, 300_000), ("Pogoń", 600_000, 300_000)), **fields
-):
-    edition = BudgetEditionPage(
-        title=f"Budżet obywatelski {year}",
-        slug=str(year),
-        year=year,
-        citywide_pool=fields.pop("citywide_pool", 2_500_000),
-        citywide_cost_limit=1_000_000,
-        **phase_dates(timezone.localdate(), phase),
-        **fields,
+def edition_in(index, year, phase, **fields):
+    return make_edition(
+        index, year, timezone.localdate() - datetime.timedelta(days=DAYS_INTO[phase]), **fields
     )
-    edition.areas = [
-        BudgetArea(name=name, pool_amount=amount, cost_limit=limit) for name, amount, limit in districts
-    ]
-    index.add_child(instance=edition)
-    edition.save_revision().publish()
-    return edition
 
 
 def add_project(edition, number, *, area=None, cost=100_000, status=S.ON_BALLOT, votes=None, **fields):
@@ -83,29 +53,10 @@ def add_project(edition, number, *, area=None, cost=100_000, status=S.ON_BALLOT,
     return page
 
 
-@dataclass
-class Budget:
-    index: BudgetIndexPage
-    past: BudgetEditionPage
-    current: BudgetEditionPage
-    form: ProposalFormPage
-
-
 @pytest.fixture
-def budget(site_tree):
-    notice = PrivacyNotice.objects.create(
-        title="Klauzula – budżet", text="<p>Administratorem jest Prezydent.</p>"
-    )
-    notice.save_revision()
-    index = BudgetIndexPage(title="Budżet obywatelski", slug="budzet-obywatelski", show_in_menus=True)
-    site_tree.home.add_child(instance=index)
-    index.save_revision().publish()
-    past = make_edition(index, 2026, BudgetPhase.REALISATION, results_published=True, min_votes=100)
-    current = make_edition(index, 2027, BudgetPhase.SUBMISSION, districts=(("Niwka", 450_000, 200_000),))
-    form = ProposalFormPage(title="Zgłoś projekt", slug="zglos-projekt", privacy_notice=notice)
-    current.add_child(instance=form)
-    form.save_revision().publish()
-    return Budget(index=index, past=past, current=current, form=form)
+def past(budget):
+    """Last year's edition beside the fixture's current one: voted on, results published, being built."""
+    return edition_in(budget.index, 2026, BudgetPhase.REALISATION, results_published=True, min_votes=100)
 
 
 def area(edition, name):
@@ -132,13 +83,13 @@ def listed_numbers(response):
 # The list of editions
 
 
-def test_index_puts_the_current_edition_first_with_its_phase_and_the_proposal_form(client, budget):
+def test_index_puts_the_current_edition_first_with_its_phase_and_the_proposal_form(client, budget, past):
     page = soup(client.get(budget.index.url))
 
     current = page.select_one(".budget-current")
     assert "Budżet obywatelski 2027" in text(current)
     assert "Teraz: zgłaszanie projektów" in text(current)
-    assert f"Do podziału: 2{NBSP}950{NBSP}000{NBSP}zł" in text(current)
+    assert f"Do podziału: 3{NBSP}600{NBSP}000{NBSP}zł" in text(current)
     assert current.find("a", string="Zgłoś projekt")["href"] == budget.form.url
     others = page.select_one(".budget-editions")
     assert "Budżet obywatelski 2026" in text(others)
@@ -156,8 +107,8 @@ def test_index_puts_the_current_edition_first_with_its_phase_and_the_proposal_fo
     ],
 )
 def test_index_says_what_a_resident_can_do_in_each_phase(client, budget, phase, words):
-    budget.current.delete()
-    edition = make_edition(budget.index, 2028, phase)
+    budget.edition.delete()
+    edition = edition_in(budget.index, 2028, phase)
 
     current = soup(client.get(budget.index.url)).select_one(".budget-current")
 
@@ -168,24 +119,23 @@ def test_index_says_what_a_resident_can_do_in_each_phase(client, budget, phase, 
         assert f"Głosowanie trwa do {date_format(edition.voting_end, 'j E Y')}." in text(current)
 
 
-def test_index_links_the_published_results_when_every_edition_is_being_built(client, budget):
-    budget.current.delete()
+def test_index_links_the_published_results_when_every_edition_is_being_built(client, budget, past):
+    budget.edition.delete()
 
     current = soup(client.get(budget.index.url)).select_one(".budget-current")
 
     assert "Budżet obywatelski 2026" in text(current)
-    assert current.find("a", string="Zobacz wybrane projekty")["href"] == budget.past.url + "#wyniki"
+    assert current.find("a", string="Zobacz wybrane projekty")["href"] == past.url + "#wyniki"
 
 
 # An edition: facts, timeline, pools
 
 
-def test_edition_shows_the_total_and_the_pools_with_non_breaking_spaces(client, budget):
-    html = client.get(budget.past.url).content.decode()
+def test_edition_shows_the_total_and_the_pools_with_non_breaking_spaces(client, past):
+    html = client.get(past.url).content.decode()
     page = BeautifulSoup(html, "html.parser")
 
-    assert f"7{NBSP}600{NBSP}000{NBSP}zł" not in html  # the demo's total, not this edition's
-    assert f"3{NBSP}900{NBSP}000{NBSP}zł" in html
+    assert f"Do podziału 3{NBSP}600{NBSP}000{NBSP}zł" in text(page.select_one(".budget-facts"))
     table = page.select_one("#pule-tabela").find_parent("table")
     rows = [[text(cell) for cell in row.find_all(["th", "td"])] for row in table.select("tbody tr")]
     assert rows == [
@@ -194,8 +144,8 @@ def test_edition_shows_the_total_and_the_pools_with_non_breaking_spaces(client, 
             f"2{NBSP}500{NBSP}000{NBSP}zł",
             f"1{NBSP}000{NBSP}000{NBSP}zł",
         ],
-        ["Zagórze", f"800{NBSP}000{NBSP}zł", f"300{NBSP}000{NBSP}zł"],
-        ["Pogoń", f"600{NBSP}000{NBSP}zł", f"300{NBSP}000{NBSP}zł"],
+        ["Zagórze", f"600{NBSP}000{NBSP}zł", f"200{NBSP}000{NBSP}zł"],
+        ["Pogoń", f"500{NBSP}000{NBSP}zł", f"150{NBSP}000{NBSP}zł"],
     ]
 
 
@@ -203,8 +153,8 @@ def test_edition_shows_the_total_and_the_pools_with_non_breaking_spaces(client, 
     "phase", [phase for phase, _label in BudgetPhase.choices if phase != BudgetPhase.UPCOMING]
 )
 def test_timeline_names_the_current_phase_in_words(client, budget, phase):
-    budget.current.delete()
-    edition = make_edition(budget.index, 2028, phase)
+    budget.edition.delete()
+    edition = edition_in(budget.index, 2028, phase)
 
     steps = soup(client.get(edition.url)).select(".budget-timeline__step")
 
@@ -219,8 +169,8 @@ def test_timeline_names_the_current_phase_in_words(client, budget, phase):
 
 
 def test_timeline_before_the_first_phase_marks_nothing_as_over(client, budget):
-    budget.current.delete()
-    edition = make_edition(budget.index, 2028, BudgetPhase.UPCOMING)
+    budget.edition.delete()
+    edition = edition_in(budget.index, 2028, BudgetPhase.UPCOMING)
 
     page = soup(client.get(edition.url))
 
@@ -228,28 +178,26 @@ def test_timeline_before_the_first_phase_marks_nothing_as_over(client, budget):
     assert all("(przed nami)" in text(step) for step in page.select(".budget-timeline__step"))
 
 
-def test_edition_links_the_rules_with_format_and_size(client, budget):
-    from tests.factories import DocumentFactory
+def test_edition_links_the_rules_with_format_and_size(client, past):
+    past.rules_document = DocumentFactory(title="Regulamin BO 2026")
+    past.save_revision().publish()
 
-    budget.past.rules_document = DocumentFactory(title="Regulamin BO 2026")
-    budget.past.save_revision().publish()
-
-    facts = text(soup(client.get(budget.past.url)).select_one(".budget-facts"))
+    facts = text(soup(client.get(past.url)).select_one(".budget-facts"))
 
     assert f"Regulamin BO 2026 (PDF, 2,0{NBSP}KB)" in facts
 
 
-def test_proposal_form_is_linked_only_while_proposals_are_taken(client, budget):
-    assert soup(client.get(budget.current.url)).find("a", string="Zgłoś projekt")["href"] == budget.form.url
-    assert soup(client.get(budget.past.url)).find("a", string="Zgłoś projekt") is None
+def test_proposal_form_is_linked_only_while_proposals_are_taken(client, budget, past):
+    assert soup(client.get(budget.edition.url)).find("a", string="Zgłoś projekt")["href"] == budget.form.url
+    assert soup(client.get(past.url)).find("a", string="Zgłoś projekt") is None
 
 
 # Results
 
 
 @pytest.fixture
-def voted(budget):
-    edition = budget.past
+def voted(past):
+    edition = past
     zagorze = area(edition, "Zagórze")
     projects = {
         1: add_project(
@@ -271,8 +219,8 @@ def result_rows(page, pool_key):
     return [[text(cell) for cell in row.find_all(["th", "td"])] for row in table.select("tbody tr")]
 
 
-def test_results_table_per_pool_with_ranks_outcomes_and_money_used(client, budget, voted):
-    page = soup(client.get(budget.past.url))
+def test_results_table_per_pool_with_ranks_outcomes_and_money_used(client, voted, past):
+    page = soup(client.get(past.url))
 
     assert result_rows(page, "miasto") == [
         ["1", "1", "Ścieżka rowerowa", "ogólnomiejski", f"950{NBSP}000{NBSP}zł", "3000", "Wybrany"],
@@ -288,7 +236,7 @@ def test_results_table_per_pool_with_ranks_outcomes_and_money_used(client, budge
         ],
         ["4", "4", "Projekt numer 4", "ogólnomiejski", f"300{NBSP}000{NBSP}zł", "700", "Wybrany"],
     ]
-    zagorze = area(budget.past, "Zagórze").pk
+    zagorze = area(past, "Zagórze").pk
     assert result_rows(page, zagorze) == [
         ["1", "5", "Projekt numer 5", "Zagórze", f"290{NBSP}000{NBSP}zł", "1140", "Wybrany"],
         ["2", "6", "Projekt numer 6", "Zagórze", f"150{NBSP}000{NBSP}zł", "60", "Niewybrany: za mało głosów"],
@@ -296,19 +244,19 @@ def test_results_table_per_pool_with_ranks_outcomes_and_money_used(client, budge
     used = [text(p) for p in page.select(".budget-results__used")]
     assert used == [
         f"Wykorzystano 2{NBSP}250{NBSP}000{NBSP}zł z 2{NBSP}500{NBSP}000{NBSP}zł.",
-        f"Wykorzystano 290{NBSP}000{NBSP}zł z 800{NBSP}000{NBSP}zł.",
+        f"Wykorzystano 290{NBSP}000{NBSP}zł z 600{NBSP}000{NBSP}zł.",
     ]
     link = page.find("a", string="Ścieżka rowerowa")
     assert link["href"] == voted[1].url
     # Pogoń had nothing on the ballot: no empty table.
-    assert page.select_one(f"#wyniki-{area(budget.past, 'Pogoń').pk}") is None
+    assert page.select_one(f"#wyniki-{area(past, 'Pogoń').pk}") is None
 
 
-def test_results_stay_hidden_until_published(client, budget, voted):
-    budget.past.results_published = False
-    budget.past.save_revision().publish()
+def test_results_stay_hidden_until_published(client, voted, past):
+    past.results_published = False
+    past.save_revision().publish()
 
-    page = soup(client.get(budget.past.url))
+    page = soup(client.get(past.url))
     project = soup(client.get(voted[1].url))
 
     assert page.select_one("#wyniki") is None
@@ -323,8 +271,8 @@ def query(client, edition, **params):
     return client.get(edition.url, params)
 
 
-def test_projects_filter_by_district_status_and_cost(client, budget, voted):
-    edition = budget.past
+def test_projects_filter_by_district_status_and_cost(client, voted, past):
+    edition = past
     zagorze = area(edition, "Zagórze").pk
 
     assert listed_numbers(query(client, edition, dzielnica=zagorze)) == [5, 6, 7]
@@ -334,8 +282,8 @@ def test_projects_filter_by_district_status_and_cost(client, budget, voted):
     assert listed_numbers(query(client, edition, dzielnica="miasto", koszt_do="300000")) == [4, 8]
 
 
-def test_projects_sort_by_number_votes_cost_and_title(client, budget, voted):
-    edition = budget.past
+def test_projects_sort_by_number_votes_cost_and_title(client, voted, past):
+    edition = past
 
     assert listed_numbers(query(client, edition)) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert listed_numbers(query(client, edition, sortuj="glosy")) == [1, 2, 5, 3, 4, 6, 7, 8]
@@ -343,18 +291,18 @@ def test_projects_sort_by_number_votes_cost_and_title(client, budget, voted):
     assert listed_numbers(query(client, edition, sortuj="tytul")) == [2, 3, 4, 5, 6, 7, 8, 1]
 
 
-def test_totals_count_found_and_chosen_projects_in_polish(client, budget, voted):
-    edition = budget.past
+def test_totals_count_found_and_chosen_projects_in_polish(client, voted, past):
+    edition = past
     zagorze = area(edition, "Zagórze").pk
 
     def totals(**params):
         return text(soup(query(client, edition, **params)).select_one(".budget-totals"))
 
     assert totals() == (
-        f"Znaleziono 8 projektów. Wybrane projekty: 4 na kwotę 2{NBSP}540{NBSP}000{NBSP}zł z 3{NBSP}900{NBSP}000{NBSP}zł."
+        f"Znaleziono 8 projektów. Wybrane projekty: 4 na kwotę 2{NBSP}540{NBSP}000{NBSP}zł z 3{NBSP}600{NBSP}000{NBSP}zł."
     )
     assert totals(dzielnica=zagorze) == (
-        f"Znaleziono 3 projekty. Wybrany projekt: 1 na kwotę 290{NBSP}000{NBSP}zł z 800{NBSP}000{NBSP}zł."
+        f"Znaleziono 3 projekty. Wybrany projekt: 1 na kwotę 290{NBSP}000{NBSP}zł z 600{NBSP}000{NBSP}zł."
     )
     assert totals(status=S.WITHDRAWN) == "Znaleziono 1 projekt."
     assert totals(koszt_od="2000000") == "Znaleziono 0 projektów."
@@ -380,35 +328,33 @@ def test_totals_count_found_and_chosen_projects_in_polish(client, budget, voted)
         {"strona": "nan"},
     ],
 )
-def test_hostile_query_values_are_ignored(client, budget, voted, params):
-    response = query(client, budget.past, **params)
+def test_hostile_query_values_are_ignored(client, voted, params, past):
+    response = query(client, past, **params)
 
     assert response.status_code == 200
     assert listed_numbers(response) == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
-def test_a_district_of_another_edition_is_ignored(client, budget, voted):
-    other = budget.current.areas.get().pk
+def test_a_district_of_another_edition_is_ignored(client, budget, voted, past):
+    other = budget.edition.areas.first().pk
 
-    assert listed_numbers(query(client, budget.past, dzielnica=other)) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert listed_numbers(query(client, past, dzielnica=other)) == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
-def test_filter_form_keeps_the_chosen_values(client, budget, voted):
-    zagorze = area(budget.past, "Zagórze").pk
-    page = soup(
-        query(client, budget.past, dzielnica=zagorze, status=S.NEGATIVE, koszt_od="1000", sortuj="koszt")
-    )
+def test_filter_form_keeps_the_chosen_values(client, voted, past):
+    zagorze = area(past, "Zagórze").pk
+    page = soup(query(client, past, dzielnica=zagorze, status=S.NEGATIVE, koszt_od="1000", sortuj="koszt"))
 
     assert page.select_one("#filtr-dzielnica option[selected]")["value"] == str(zagorze)
     assert page.select_one("#filtr-status option[selected]")["value"] == S.NEGATIVE
     assert page.select_one("#filtr-koszt-od")["value"] == "1000"
     assert page.select_one("#filtr-koszt-do")["value"] == ""
     assert page.select_one("#filtr-sortuj option[selected]")["value"] == "koszt"
-    assert listed_numbers(query(client, budget.past, dzielnica=zagorze, status=S.NEGATIVE)) == [7]
+    assert listed_numbers(query(client, past, dzielnica=zagorze, status=S.NEGATIVE)) == [7]
 
 
-def test_pages_of_twenty_keep_the_filters(client, budget):
-    edition = budget.past
+def test_pages_of_twenty_keep_the_filters(client, past):
+    edition = past
     zagorze = area(edition, "Zagórze")
     for number in range(1, 46):
         add_project(edition, number, area=zagorze if number % 3 else None)
@@ -424,8 +370,8 @@ def test_pages_of_twenty_keep_the_filters(client, budget):
 
 
 @pytest.mark.parametrize("count", [5, 400])
-def test_edition_page_queries_do_not_grow_with_projects(client, budget, django_assert_max_num_queries, count):
-    edition = budget.past
+def test_edition_page_queries_do_not_grow_with_projects(client, django_assert_max_num_queries, count, past):
+    edition = past
     zagorze = area(edition, "Zagórze")
     images = [ImageFactory(), ImageFactory(), ImageFactory()]
     for number in range(1, count + 1):
@@ -450,7 +396,7 @@ def test_edition_page_queries_do_not_grow_with_projects(client, budget, django_a
 # A project
 
 
-def test_project_page_shows_its_facts_history_updates_and_place(client, budget, voted):
+def test_project_page_shows_its_facts_history_updates_and_place(client, voted):
     project = voted[5]
     photo = ImageFactory(title="Nowa huśtawka na placu zabaw", description="Nowa huśtawka na placu zabaw")
     project.location = "park przy ul. Szymanowskiego"
@@ -490,7 +436,7 @@ def test_project_page_shows_its_facts_history_updates_and_place(client, budget, 
     assert "Wynik Wybrany" in voting
 
 
-def test_project_without_votes_has_no_place_in_the_results(client, budget, voted):
+def test_project_without_votes_has_no_place_in_the_results(client, voted):
     page = soup(client.get(voted[7].url))
 
     assert page.find(id="glosowanie") is None
