@@ -133,6 +133,8 @@ def project_list(edition, query):
     return {
         "projects": paginator.get_page(query.get(PAGE_PARAM)),
         "filters": filters,
+        # Before verification an edition has no projects: no form to filter an empty list.
+        "has_projects": totals.count > 0 or filters.active,
         "totals": totals,
         "area_choices": [(pool.key, pool.name) for pool in pools],
         "status_choices": PROJECT_STATUSES,

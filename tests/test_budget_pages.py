@@ -187,6 +187,14 @@ def test_edition_links_the_rules_with_format_and_size(client, past):
     assert f"Regulamin BO 2026 (PDF, 2,0{NBSP}KB)" in facts
 
 
+def test_edition_without_projects_says_when_they_come_instead_of_filters(client, budget):
+    page = soup(client.get(budget.edition.url))
+
+    assert page.select_one(".budget-filters") is None
+    assert page.select_one(".budget-totals") is None
+    assert "Projekty pojawią się tu po weryfikacji zgłoszeń." in text(page.select_one("#projekty"))
+
+
 def test_proposal_form_is_linked_only_while_proposals_are_taken(client, budget, past):
     assert soup(client.get(budget.edition.url)).find("a", string="Zgłoś projekt")["href"] == budget.form.url
     assert soup(client.get(past.url)).find("a", string="Zgłoś projekt") is None

@@ -30,7 +30,11 @@ def test_budget_pages_have_no_axe_violations_or_sideways_scroll(open_page, scree
     reports, widths = {}, {}
     for name, path in pages().items():
         page = open_page(path, viewport=viewport)
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy images load
+        # Down the page a screen at a time, so every lazy image loads before the screenshot.
+        page.evaluate(
+            "async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {"
+            " scrollTo(0, y); await new Promise(done => setTimeout(done, 50)); } }"
+        )
         page.wait_for_load_state("networkidle")
         screenshot(page, f"{name}-{viewport}")
         reports[name] = axe_report(page)
