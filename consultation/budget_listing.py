@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from .choices import BudgetPhase, ProposalStatus
 from .models.budget import CITYWIDE
 from .models.projects import PROJECT_STATUSES, BudgetProjectPage
+from .models.proposals import day_in_words
 from .money import zloty
 from .results import compute_results
 
@@ -31,10 +31,6 @@ SORTS = {
     "tytul": (_("tytułu"), ("title", "number", "pk")),
 }
 DEFAULT_SORT = "numer"
-
-
-def day_in_words(day):
-    return date_format(day, "j E Y")
 
 
 def edition_projects(edition):

@@ -449,3 +449,24 @@ def test_project_without_votes_has_no_place_in_the_results(client, voted):
 
     assert page.find(id="glosowanie") is None
     assert "Status Zweryfikowany negatywnie" in text(page.select_one(".budget-facts"))
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_project_page_queries_do_not_grow_with_updates(client, voted, django_assert_max_num_queries, count):
+    project = voted[1]
+    photos = [ImageFactory(), ImageFactory()]
+    project.updates = [
+        ProjectUpdate(
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            text=f"Etap {n}.",
+            image=photos[n % 2],
+        )
+        for n in range(count)
+    ]
+    project.save_revision().publish()
+    client.get(project.url)  # renditions made once, site root and settings cached
+
+    with django_assert_max_num_queries(28):
+        response = client.get(project.url)
+
+    assert len(soup(response).select(".budget-updates__item")) == count

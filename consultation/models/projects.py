@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -175,7 +176,9 @@ class BudgetProjectPage(BasePage):
                 "edition": edition,
                 "placing": project_placing(self, edition),
                 "status_history": self.status_changes.order_by("date", "sort_order"),
-                "progress_updates": self.updates.select_related("image").order_by("-date", "sort_order"),
+                "progress_updates": self.updates.prefetch_related(
+                    models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
+                ).order_by("-date", "sort_order"),
             }
         )
         return context
