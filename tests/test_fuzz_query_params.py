@@ -27,7 +27,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.models import Page, Site
 
-from consultation.models import ConsultationPage, Submission
+from consultation.models import BudgetEditionPage, BudgetProjectPage, ConsultationPage, Submission
 from materials.models import TrainingPage
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
@@ -69,6 +69,9 @@ TARGETS = [
     Target("/en/szukaj/", ("q", "strona")),
     Target("/uk/szukaj/", ("q", "strona")),
     Target("/preferencje/", ("next", "toggle"), method="post"),
+    Target("{budget_index}"),
+    Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
+    Target("{budget_project}"),
     Target("/sitemap.xml", ("p",)),
     Target("/szkolenia/", ("strona",)),
     Target("{training}", ()),
@@ -162,6 +165,11 @@ VALID = {
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
     "kod": ["{cancel_code}", "MQ:1vXYZ:abc"],
+
+    "dzielnica": ["miasto", "{budget_area}"],
+    "koszt_od": ["100000"],
+    "koszt_do": ["300000"],
+    "sortuj": ["glosy", "koszt", "tytul"],
 }
 NUMBERS = st.one_of(
     st.integers().map(str),
@@ -224,8 +232,20 @@ def demo(django_db_setup, django_db_blocker):
             "cancel_code": unquote(
                 full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
             ),
+
+            **budget_placeholders(),
         }
         transaction.set_rollback(True)
+
+
+def budget_placeholders():
+    edition = BudgetEditionPage.objects.filter(results_published=True).first()
+    return {
+        "budget_index": edition.get_parent().url,
+        "budget_edition": edition.url,
+        "budget_area": edition.areas.first().pk,
+        "budget_project": BudgetProjectPage.objects.child_of(edition).first().url,
+    }
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=str)
