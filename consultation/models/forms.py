@@ -205,9 +205,14 @@ class ModeratedFormPage(FormMixin, BasePage):
         if not args and self.pk is None and "form_fields" not in kwargs and self.default_form_fields:
             self.form_fields = [
                 FormField(
-                    label=label, field_type=kind, required=required, is_public=public, help_text=help_text
+                    label=label,
+                    field_type=kind,
+                    required=required,
+                    is_public=public,
+                    help_text=help_text,
+                    sort_order=order,
                 )
-                for label, kind, required, public, help_text in self.default_form_fields
+                for order, (label, kind, required, public, help_text) in enumerate(self.default_form_fields)
             ]
 
     def get_submission_class(self):
