@@ -27,7 +27,13 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.models import Page, Site
 
-from consultation.models import BudgetEditionPage, BudgetProjectPage, ConsultationPage, Submission
+from consultation.models import (
+    BudgetEditionPage,
+    BudgetProjectPage,
+    ConsultationPage,
+    ProposalFormPage,
+    Submission,
+)
 from materials.models import TrainingPage
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
@@ -48,7 +54,18 @@ def bulk(model, action, user, *extra):
     return Target(f"/admin/bulk/{model}/{action}/", ("id", "childOf", "q", "next", *extra), user)
 
 
-INBOX = ("q", "status", "page", "submit_time_from", "submit_time_to", "ordering", "p", "export")
+INBOX = (
+    "q",
+    "status",
+    "page",
+    "edition",
+    "topic",
+    "submit_time_from",
+    "submit_time_to",
+    "ordering",
+    "p",
+    "export",
+)
 EXPLORER = ("q", "p", "ordering", "content_type", "locale", "owner", "edited_by", "site", "has_child_pages")
 EXPLORER_DATES = ("latest_revision_created_at_from", "latest_revision_created_at_to")
 MEDIA = ("q", "p", "ordering", "collection_id", "tag", "usage_count_min", "usage_count_max", "layout")
@@ -72,6 +89,9 @@ TARGETS = [
     Target("{budget_index}"),
     Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
     Target("{budget_project}"),
+    Target("{proposal_form}", ("jednostka",)),
+    Target("{proposal_form}odwolanie/", ("kod",)),
+    Target("{proposal_form}odwolanie/", ("kod", "text", "website"), method="post"),
     Target("/sitemap.xml", ("p",)),
     Target("/szkolenia/", ("strona",)),
     Target("{training}", ()),
@@ -165,7 +185,6 @@ VALID = {
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
     "kod": ["{cancel_code}", "MQ:1vXYZ:abc"],
-
     "dzielnica": ["miasto", "{budget_area}"],
     "koszt_od": ["100000"],
     "koszt_do": ["300000"],
@@ -232,7 +251,6 @@ def demo(django_db_setup, django_db_blocker):
             "cancel_code": unquote(
                 full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
             ),
-
             **budget_placeholders(),
         }
         transaction.set_rollback(True)
@@ -245,6 +263,7 @@ def budget_placeholders():
         "budget_edition": edition.url,
         "budget_area": edition.areas.first().pk,
         "budget_project": BudgetProjectPage.objects.child_of(edition).first().url,
+        "proposal_form": ProposalFormPage.objects.live().first().url,
     }
 
 
