@@ -165,7 +165,6 @@ VALID = {
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
     "kod": ["{cancel_code}", "MQ:1vXYZ:abc"],
-
     "dzielnica": ["miasto", "{budget_area}"],
     "koszt_od": ["100000"],
     "koszt_do": ["300000"],
@@ -232,7 +231,6 @@ def demo(django_db_setup, django_db_blocker):
             "cancel_code": unquote(
                 full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
             ),
-
             **budget_placeholders(),
         }
         transaction.set_rollback(True)
