@@ -351,7 +351,7 @@ def _current_edition(index, today):
         notice = PrivacyNotice.objects.create(title=BUDGET_NOTICE, text=BUDGET_NOTICE_TEXT)
         notice.save_revision()
     form = ProposalFormPage(
-        title="Zgłoś projekt",
+        title="Formularz zgłoszenia projektu",
         slug="zglos-projekt",
         locale=index.locale,
         lead="Wypełnij formularz i dołącz listę poparcia. Wynik weryfikacji wyślemy e-mailem.",

@@ -1,7 +1,7 @@
 """The participatory budget in a browser, on the demo site: axe on the list of editions, an edition
 with its results and projects, a project and the proposal form, on a phone and a desktop, with
-nothing scrolling sideways; a resident filtering and sorting projects without JavaScript; the main
-menu with the budget in it on one row on a desktop."""
+nothing scrolling sideways; a resident filtering and sorting projects without JavaScript and reaching
+the proposal form from the list of editions. (The main menu's fit: tests/e2e/test_layout.py.)"""
 
 import pytest
 from django.utils import timezone
@@ -82,15 +82,3 @@ def test_the_current_edition_leads_to_the_proposal_form(open_page):
 
     assert page.url.endswith("/zglos-projekt/")
     assert page.locator("form.resident-form").count() == 1
-
-
-def test_main_menu_with_the_budget_fits_on_one_row_on_a_desktop(open_page):
-    page = open_page(INDEX, viewport="desktop")
-
-    tops = {
-        round(box["y"]) for box in (item.bounding_box() for item in page.locator(".main-nav__item").all())
-    }
-    current = page.locator(".main-nav__link[aria-current='page']")
-
-    assert len(tops) == 1
-    assert current.inner_text() == "Budżet obywatelski"
