@@ -12,7 +12,7 @@ from home.models import BasePage
 
 from ..policies import ContactPolicy
 from .common import body_field
-from .forms import CONSENT_HELP, default_form_fields
+from .forms import CONSENT_HELP, private_fields
 
 DEFAULT_CONTACT_FIELDS = [
     ("Imię i nazwisko", "singleline", False, "Nieobowiązkowe: jak mamy się do Ciebie zwracać."),
@@ -57,10 +57,7 @@ class FormPage(ModeratedFormPage):
         verbose_name = _("formularz kontaktowy")
         verbose_name_plural = _("formularze kontaktowe")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not args and self.pk is None and "form_fields" not in kwargs:
-            self.form_fields = default_form_fields(DEFAULT_CONTACT_FIELDS)
+    default_form_fields = private_fields(DEFAULT_CONTACT_FIELDS)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

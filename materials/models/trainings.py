@@ -30,7 +30,7 @@ from ..choices import RegistrationStatus, TrainingAudience
 from ..fields import MultipleChoiceField
 from ..policies import CANCELLABLE_STATES, PROMOTE, SEAT_STATES, SELF_CANCEL, RegistrationPolicy
 from .common import body_field, index_body_field, paginate
-from .forms import CONSENT_HELP, default_form_fields
+from .forms import CONSENT_HELP, private_fields
 
 R = RegistrationStatus
 TRAININGS_PER_PAGE = 12
@@ -196,10 +196,7 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
         verbose_name = _("szkolenie")
         verbose_name_plural = _("szkolenia")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not args and self.pk is None and "form_fields" not in kwargs:
-            self.form_fields = default_form_fields(DEFAULT_REGISTRATION_FIELDS)
+    default_form_fields = private_fields(DEFAULT_REGISTRATION_FIELDS)
 
     def clean(self):
         super().clean()
