@@ -16,6 +16,7 @@ from wagtail.coreutils import string_to_ascii
 from wagtail.images import get_image_model
 
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
+from home.demo_content import DPO_EMAIL, RETENTION_DAYS
 from home.models import HomePage
 
 from .choices import ProposalStatus as S
@@ -49,12 +50,18 @@ CITYWIDE_POOL, CITYWIDE_LIMIT = 2_500_000, 1_000_000
 
 BUDGET_NOTICE = "Klauzula informacyjna – budżet obywatelski"
 BUDGET_NOTICE_TEXT = (
-    "<p><b>Administrator danych:</b> Prezydent Miasta Sosnowca, Al. Zwycięstwa 20, 41-200 Sosnowiec.</p>"
-    "<p><b>Po co:</b> żeby sprawdzić zgłoszony projekt, skontaktować się z jego autorem i poinformować "
-    "go o wyniku weryfikacji (art. 6 ust. 1 lit. e RODO w związku z art. 5a ustawy o samorządzie "
-    "gminnym).</p>"
-    "<p><b>Jak długo:</b> imię, nazwisko, adres e-mail i telefon autora usuwamy po zakończeniu edycji "
-    "i upływie okresu przechowywania; tytuł i opis projektu zostają publiczne.</p>"
+    "<p><b>Administrator danych:</b> Prezydent Miasta Sosnowca, Urząd Miejski w Sosnowcu, "
+    "Al. Zwycięstwa 20, 41-200 Sosnowiec.</p>"
+    f'<p><b>Inspektor ochrony danych:</b> <a href="mailto:{DPO_EMAIL}">{DPO_EMAIL}</a>.</p>'
+    "<p><b>Cel i podstawa prawna:</b> sprawdzenie zgłoszonego projektu, kontakt z jego autorem i "
+    "informacja o wyniku weryfikacji – obowiązek prawny miasta (art. 6 ust. 1 lit. c RODO w związku "
+    "z art. 5a ust. 3–7 ustawy o samorządzie gminnym) i zadanie w interesie publicznym (art. 6 ust. 1 "
+    "lit. e RODO).</p>"
+    "<p><b>Odbiorcy:</b> upoważnieni pracownicy urzędu i zespół weryfikujący projekty, firma utrzymująca "
+    "serwer serwisu na podstawie umowy powierzenia. Tytuł, opis i koszt projektu publikujemy; danych "
+    "autora nie publikujemy.</p>"
+    f"<p><b>Okres przechowywania:</b> imię i nazwisko, adres e-mail, telefon i załączniki autora usuwamy "
+    f"{RETENTION_DAYS} dni po zakończeniu naboru projektów; projekt zostaje bez danych osobowych.</p>"
     "<p><b>Twoje prawa:</b> dostęp do danych, ich sprostowanie, usunięcie lub ograniczenie "
     "przetwarzania, sprzeciw oraz skarga do Prezesa Urzędu Ochrony Danych Osobowych.</p>"
 )

@@ -17,6 +17,7 @@ from home.guides import Guide
 from home.sections import HomeSection
 
 from . import results_import
+from .budget_listing import resident_action
 from .choices import RejectionReason, ResponseOutcome
 from .dates import days_left_in_words
 from .inbox.bulk import bulk_action_classes
@@ -31,6 +32,7 @@ from .models import (
     PrivacyNotice,
     Submission,
 )
+from .models.budget import current_edition
 from .policies import all_policies, all_states, waiting_states
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
@@ -209,6 +211,33 @@ class UpcomingMeetings(HomeSection):
             .order_by("starts_at", "pk")[:HOME_MEETINGS]
         )
         return {"meetings": meetings} if meetings else None
+
+
+class CurrentBudgetEdition(HomeSection):
+    order = 20
+    template = "consultation/home_section_budget.html"
+
+    def get_context(self, request, home_page):
+        editions = list(
+            BudgetEditionPage.objects.live()
+            .public()
+            .descendant_of(home_page)
+            .order_by("-year")
+            .prefetch_related("areas")
+        )
+        edition = current_edition(editions)
+        if edition is None:
+            return None
+        return {
+            "edition": edition,
+            "action": resident_action(edition, request),
+            "index": edition.get_parent(),
+        }
+
+
+@hooks.register("register_home_section")
+def current_budget_edition():
+    return CurrentBudgetEdition()
 
 
 @hooks.register("register_home_section")

@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +9,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
 
-from .models import ArticleIndexPage, ArticlePage, Material, MaterialsIndexPage, NewsIndexPage, NewsPage
+from .models import (
+    ArticleIndexPage,
+    ArticlePage,
+    Material,
+    MaterialsIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    TrainingIndexPage,
+    TrainingPage,
+)
 from .models.common import with_cover_images
+from .models.trainings import seats_left_expression
 from .policies import PROMOTE, SELF_CANCEL
 
 
@@ -32,6 +43,7 @@ register_snippet(MaterialViewSet)
 # --- Sections of the home page (see home/sections.py) ---------------------------------------------
 
 HOME_NEWS = 3
+HOME_TRAININGS = 3
 HOME_ARTICLES = 3
 
 
@@ -121,6 +133,32 @@ def latest_news():
 @hooks.register("register_home_section")
 def latest_articles():
     return LatestArticles()
+
+
+class UpcomingTrainings(HomeSection):
+    order = 35
+    template = "materials/home_section_trainings.html"
+
+    def get_context(self, request, home_page):
+        trainings = list(
+            TrainingPage.objects.live()
+            .public()
+            .descendant_of(home_page)
+            .filter(ends_at__gt=timezone.now())
+            .annotate(seats_left=seats_left_expression())
+            .order_by("starts_at", "pk")[:HOME_TRAININGS]
+        )
+        if not trainings:
+            return None
+        return {
+            "trainings": trainings,
+            "index": TrainingIndexPage.objects.live().descendant_of(home_page).first(),
+        }
+
+
+@hooks.register("register_home_section")
+def upcoming_trainings():
+    return UpcomingTrainings()
 
 
 @hooks.register("register_home_section")

@@ -29,7 +29,7 @@ from tests.factories import (
 )
 
 # The page, menu and settings (see tests/test_pages.py) and a fixed few queries for each section.
-HOME_MAX_QUERIES = 32
+HOME_MAX_QUERIES = 36
 
 
 def soup(response):
@@ -313,6 +313,7 @@ def settings_form(site_settings, logos):
             "accessibility_page": "",
             "privacy_page": "",
             "retention_days": site_settings.retention_days,
+            "training_target": site_settings.training_target,
         }
     )
 
@@ -368,7 +369,9 @@ def test_demo_home_page_fills_every_section_and_the_footer_strip(db, client):
 
     assert [title.get_text(strip=True) for title in page.select(".home-section__title")] == [
         "Trwające konsultacje",
+        "Budżet obywatelski",
         "Najbliższe spotkania",
+        "Najbliższe szkolenia",
         "Aktualności",
         "Dobre praktyki i wiedza",
         "Polecane materiały",
@@ -383,14 +386,49 @@ def test_demo_privacy_texts_name_the_period_the_anonymisation_enforces(db, clien
     period = f"{SiteSettings.for_site(Site.objects.get(is_default_site=True)).retention_days} dni"
 
     policy = soup(client.get("/polityka-prywatnosci/")).select_one("main").get_text(" ", strip=True)
-    notice = PrivacyNotice.objects.get().text
+    notices = [notice.text for notice in PrivacyNotice.objects.all()]
 
-    for text in (policy, notice):
+    for text in (policy, *notices):
         assert period in text
         assert "Prezydent Miasta Sosnowca" in text
         assert "Al. Zwycięstwa 20, 41-200 Sosnowiec" in text
         assert "iod@sosnowiec.invalid" in text
-        assert "art. 6 ust. 1 lit. e RODO" in text
+        assert "art. 6 ust. 1 lit." in text and "RODO" in text
         assert "Prezesa Urzędu Ochrony Danych Osobowych" in text
     for right in ("dostęp", "sprostowani", "usunię", "ograniczeni", "sprzeciw"):
         assert right in policy
+
+
+# --- the budget edition and trainings -------------------------------------------------------------
+
+
+def test_the_current_budget_edition_says_its_phase_and_what_to_do_now(client, budget):
+    found = section(client, "home-budzet")
+    assert "Budżet obywatelski 2027" in found.get_text()
+    assert "zgłaszanie projektów" in found.get_text()
+    assert found.select_one("a.button")["href"] == budget.form.url
+    budget.edition.unpublish()
+    assert "Budżet obywatelski" not in section_titles(client)
+
+
+def test_upcoming_trainings_show_seats_left_and_go_once_over(
+    client, site_tree, django_assert_max_num_queries
+):
+    from materials.models import TrainingIndexPage
+    from tests.test_materials_trainings import make_training
+
+    index = TrainingIndexPage(title="Szkolenia", slug="szkolenia")
+    site_tree.home.add_child(instance=index)
+    publish(index)
+    training = make_training(index, capacity=5)
+    make_training(
+        index, slug="dawne", starts_in=timedelta(days=-30), opens=timezone.now() - timedelta(days=60)
+    )
+    found = section(client, "home-szkolenia")
+    assert [a.get_text(strip=True) for a in found.select(".card__title a")] == [training.title]
+    assert "5 wolnych miejsc" in found.get_text()
+    client.get("/")
+    with django_assert_max_num_queries(HOME_MAX_QUERIES):
+        client.get("/")
+    training.unpublish()
+    assert "Najbliższe szkolenia" not in section_titles(client)

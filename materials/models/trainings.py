@@ -63,6 +63,10 @@ def seats_taken_subquery():
     return Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
 
 
+def seats_left_expression():
+    return Greatest(F("capacity") - seats_taken_subquery(), Value(0))
+
+
 class TrainingIndexPage(BasePage):
     body = index_body_field()
 
@@ -77,10 +81,7 @@ class TrainingIndexPage(BasePage):
 
     def trainings(self):
         return (
-            TrainingPage.objects.child_of(self)
-            .live()
-            .public()
-            .annotate(seats_left=Greatest(F("capacity") - seats_taken_subquery(), Value(0)))
+            TrainingPage.objects.child_of(self).live().public().annotate(seats_left=seats_left_expression())
         )
 
     def trained_count(self):
