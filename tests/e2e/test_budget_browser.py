@@ -82,3 +82,25 @@ def test_the_current_edition_leads_to_the_proposal_form(open_page):
 
     assert page.url.endswith("/zglos-projekt/")
     assert page.locator("form.resident-form").count() == 1
+
+
+@pytest.mark.parametrize("viewport", ["mobile", "desktop"])
+def test_the_appeal_page_has_no_axe_violations(open_page, screenshot, viewport):
+    from consultation.appeals import appeal_url
+    from consultation.choices import ProposalStatus
+    from consultation.models import ProposalFormPage, Submission
+
+    form = ProposalFormPage.objects.live().first()
+    proposal = Submission.objects.create(
+        page=form,
+        form_data={"e_mail": "autor@example.com"},
+        status=ProposalStatus.NEGATIVE,
+        reason="Teren nie należy do miasta.",
+        decided_at=timezone.now(),
+    )
+    path = "/" + appeal_url(form, proposal).split("/", 3)[3]
+    page = open_page(path, viewport=viewport)
+    screenshot(page, f"budget-appeal-{viewport}")
+    assert "Teren nie należy do miasta." in page.content()
+    report = axe_report(page)
+    assert not report, report
