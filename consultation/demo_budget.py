@@ -29,7 +29,10 @@ from .models import (
     ProjectStatusChange,
     ProjectUpdate,
     ProposalFormPage,
+    Submission,
 )
+from .models.budget import CITYWIDE
+from .models.proposals import AREA_FIELD, COST_FIELD
 
 SLUGS = ("budzet-obywatelski", "edycje")
 
@@ -374,6 +377,55 @@ def _current_edition(index, today):
     )
     edition.add_child(instance=form)
     form.save_revision().publish()
+    _proposals(form, edition)
+
+
+# Proposals waiting in the moderators' inbox: (title, place, district, cost, status, justification).
+PROPOSALS = [
+    (
+        "Ławki i kosze na skwerze przy ul. Kilińskiego",
+        "Pogoń, skwer przy ul. Kilińskiego",
+        "Pogoń",
+        45_000,
+        S.SUBMITTED,
+        "",
+    ),
+    ("Zajęcia z programowania dla seniorów", "Biblioteka, ul. Kościelna 11", None, 60_000, S.FORMAL, ""),
+    ("Oświetlenie ścieżki w parku Środula", "Park Środula", "Środula", 180_000, S.SUBSTANTIVE, ""),
+    (
+        "Parking wielopoziomowy przy dworcu",
+        "Śródmieście, ul. Mościckiego",
+        "Śródmieście",
+        290_000,
+        S.NEGATIVE,
+        "Teren należy do spółki kolejowej, a do projektu nie dołączono zgody właściciela.",
+    ),
+]
+
+
+def _proposals(form, edition):
+    names = {field.label: field.clean_name for field in form.get_form_fields()}
+    areas = {area.name: area.pk for area in edition.areas.all()}
+    now = timezone.now()
+    for number, (title, place, district, cost, status, reason) in enumerate(PROPOSALS, start=1):
+        Submission.objects.create(
+            page=form,
+            form_data={
+                names["Tytuł projektu"]: title,
+                names["Miejsce realizacji"]: place,
+                names["Opis projektu"]: f"{title}: opis przygotowany przez mieszkańców dzielnicy.",
+                names["Uzasadnienie"]: "Mieszkańcy od dawna zgłaszają tę potrzebę radzie dzielnicy.",
+                names["Imię i nazwisko autora"]: f"Autor projektu {number}",
+                names["E-mail"]: f"autor{number}@example.com",
+                AREA_FIELD: str(areas[district]) if district else CITYWIDE,
+                COST_FIELD: cost,
+            },
+            topic=district or str(edition.pools()[0].name),
+            status=status,
+            reason=reason,
+            decided_at=now if reason else None,
+            consent_at=now,
+        )
 
 
 def _project(edition, demo, areas, start):

@@ -80,9 +80,23 @@ def test_demo_proposal_form_accepts_a_proposal(client, demo, instant_forms):
     _index, _past, current = demo
     form = ProposalFormPage.objects.child_of(current).live().get()
 
+    before = set(Submission.objects.filter(page=form).values_list("pk", flat=True))
+
     response = post_proposal(client, form)
 
     assert response.status_code == 302
-    submission = Submission.objects.get(page=form)
+    submission = Submission.objects.filter(page=form).exclude(pk__in=before).get()
     assert submission.status == S.SUBMITTED
     assert submission.topic == "Zagórze"
+
+
+def test_demo_proposals_wait_in_the_inbox_by_district(admin_client, demo):
+    _index, _past, current = demo
+    html = admin_client.get("/admin/inbox/", {"edition": current.pk}).content.decode()
+    proposals = Submission.objects.filter(page__in=ProposalFormPage.objects.child_of(current))
+    assert proposals.count() == 4
+    for proposal in proposals:
+        assert f"/admin/inbox/edit/{proposal.pk}/" in html
+    negative = proposals.get(status=S.NEGATIVE)
+    detail = admin_client.get(f"/admin/inbox/edit/{negative.pk}/").content.decode()
+    assert "<dd>Śródmieście</dd>" in detail and "zgody właściciela" in detail
