@@ -366,6 +366,9 @@ def bad_polish(text, patterns):
 ROLES = ("redaktor", "moderator")
 
 
+# As database tests they run before the transactional ones, which leave the database empty.
+pytestmark = pytest.mark.django_db
+
 @pytest.fixture(scope="module")
 def crawled(django_db_setup, django_db_blocker):
     """Every role's screens on the demo site, crawled once; the database is left as it was."""

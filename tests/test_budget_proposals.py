@@ -166,7 +166,7 @@ def test_one_person_may_send_as_many_proposals_as_the_edition_allows(client, bud
     reason="SQLite's shared in-memory test database locks whole tables, so two threads cannot write at "
     "once; the same race is simulated on every database in test_sender_limit.py",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_proposals_at_the_same_moment_cannot_pass_the_limit(budget, settings):
     budget.edition.proposals_per_person = 1
     budget.edition.save_revision().publish()

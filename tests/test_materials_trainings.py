@@ -180,7 +180,7 @@ def test_the_last_seat_goes_to_one_of_two_registrations_in_a_row(client, trainin
     assert sorted(Submission.objects.values_list("status", flat=True)) == [R.CONFIRMED, R.WAITING_LIST]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_registrations_at_the_same_moment_for_the_last_seat_give_one_confirmed(
     trainings_index, monkeypatch
 ):
