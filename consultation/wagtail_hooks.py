@@ -18,6 +18,7 @@ from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
 from .inbox.viewset import SubmissionViewSet
 from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
 from .policies import all_policies, all_states, waiting_states
+from .voting import wagtail_hooks as voting_hooks  # noqa: F401 (registers the voting admin)
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))

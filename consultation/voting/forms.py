@@ -21,6 +21,19 @@ NAME_LENGTH = 100
 ADDRESS_LENGTH = 200
 PHONE_RE = re.compile(r"^(?:\+?48)?(\d{9})$")
 ADULT_AGE = 18
+PERSONAL_FIELDS = (
+    "imie",
+    "drugie_imie",
+    "nazwisko",
+    "data_urodzenia",
+    "adres",
+    "bez_meldunku",
+    "pesel",
+    "dzielnica",
+    "opiekun",
+    "telefon",
+    "email",
+)
 
 
 class StepForm(forms.Form):
@@ -222,12 +235,12 @@ class IdentityForm(StepForm):
 
     def personal_data(self):
         """What the city's registry check needs; removed after the retention period."""
-        data = {
-            key: value.isoformat() if isinstance(value, datetime.date) else value
-            for key, value in self.cleaned_data.items()
-            if key not in {"website", TOKEN_FIELD, "oswiadczenie_mieszkaniec", "oswiadczenie_dane", "kanal"}
-        }
-        return {key: value for key, value in data.items() if value not in ("", None)}
+        data = {}
+        for key in PERSONAL_FIELDS:
+            value = self.cleaned_data.get(key)
+            if value not in ("", None, False):
+                data[key] = value.isoformat() if isinstance(value, datetime.date) else value
+        return data
 
 
 def digits_in_words(digits):
