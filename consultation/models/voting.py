@@ -21,7 +21,6 @@ from home.models import BasePage
 from ..choices import (
     BallotChannel,
     BallotStatus,
-    BudgetPhase,
     CodeChannel,
     DuplicateRule,
     VotingAreaRule,
@@ -149,8 +148,10 @@ class VotingPage(RoutablePageMixin, BasePage):
     def edition(self):
         return self.get_parent().specific
 
-    def is_open(self):
-        return self.edition.current_phase == BudgetPhase.VOTING
+    def is_open(self, edition=None):
+        # By the voting dates, not the phase: a gap after the vote still belongs to the voting phase.
+        edition = edition or self.edition
+        return edition.voting_start <= timezone.localdate() <= edition.voting_end
 
     def is_over(self):
         return timezone.localdate() > self.edition.voting_end

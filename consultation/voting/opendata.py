@@ -81,10 +81,10 @@ def receipts_json(page):
 
 
 FILES = {
-    "karty.csv": (ballots_csv, "text/csv; charset=utf-8", _("Karty do głosowania (CSV)")),
-    "karty.json": (ballots_json, "application/json", _("Karty do głosowania (JSON)")),
-    "kody.csv": (receipts_csv, "text/csv; charset=utf-8", _("Policzone kody potwierdzenia (CSV)")),
-    "kody.json": (receipts_json, "application/json", _("Policzone kody potwierdzenia (JSON)")),
+    "karty-csv": (ballots_csv, "text/csv; charset=utf-8", _("Karty do głosowania (CSV)")),
+    "karty-json": (ballots_json, "application/json", _("Karty do głosowania (JSON)")),
+    "kody-csv": (receipts_csv, "text/csv; charset=utf-8", _("Policzone kody potwierdzenia (CSV)")),
+    "kody-json": (receipts_json, "application/json", _("Policzone kody potwierdzenia (JSON)")),
 }
 
 
@@ -112,5 +112,7 @@ def open_data_view(request, page, name):
         raise Http404
     build, content_type, _label = FILES[name]
     response = HttpResponse(build(page), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="glosowanie-{page.edition.year}-{name}"'
+    # Wagtail's page paths take no dots: the route says "karty-csv", the file is "karty.csv".
+    filename = "glosowanie-{}-{}".format(page.edition.year, name.replace("-", "."))
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

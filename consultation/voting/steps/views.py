@@ -4,10 +4,11 @@ personal travels in a URL and a validation error never loses a started ballot.""
 
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ...choices import BudgetPhase, CodeChannel
+from ...choices import CodeChannel
 from ...models import Ballot, VoteCode
 from .. import codes, identity
 from ..ballots import (
@@ -47,15 +48,14 @@ def pools_with_projects(edition, projects):
 
 
 def closed(request, page, edition):
-    phase = edition.current_phase
-    total, by_area = turnout(page) if phase != BudgetPhase.UPCOMING else (0, {})
+    upcoming = timezone.localdate() < edition.voting_start
+    total = 0 if upcoming else turnout(page)[0]
     return render(
         request,
         page,
         "closed",
         edition=edition,
-        upcoming=phase
-        in (BudgetPhase.UPCOMING, BudgetPhase.SUBMISSION, BudgetPhase.VERIFICATION, BudgetPhase.APPEALS),
+        upcoming=upcoming,
         total=total,
         files=published_files(page) if page.is_over() else [],
     )
@@ -121,7 +121,7 @@ def render_confirm(request, page, edition, vote_code, form=None, notice=None):
 
 def choose_view(request, page):
     edition = page.edition
-    if not page.is_open():
+    if not page.is_open(edition):
         return closed(request, page, edition)
     projects = list(ballot_projects(edition))
     if request.method != "POST":
@@ -158,7 +158,7 @@ def identify_view(request, page):
     edition = page.edition
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    if not page.is_open():
+    if not page.is_open(edition):
         return closed(request, page, edition)
     try:
         data = tokens.read(request.POST.get("karta"), tokens.CHOOSE, page)
@@ -195,7 +195,7 @@ def confirm_view(request, page):
     edition = page.edition
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    if not page.is_open():
+    if not page.is_open(edition):
         return closed(request, page, edition)
     try:
         data = tokens.read(request.POST.get("karta"), tokens.CONFIRM, page)
