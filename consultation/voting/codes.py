@@ -39,7 +39,7 @@ def digits(vote_code):
     return DIGITS[vote_code.channel]
 
 
-def _new_secret(vote_code):
+def new_secret(vote_code):
     code = "".join(secrets.choice("0123456789") for _ in range(digits(vote_code)))
     vote_code.code_hash = identity.code_hash(vote_code.pk, code)
     vote_code.sent_at = timezone.now()
@@ -71,7 +71,7 @@ def start(page, selection, form):
         personal_data=form.personal_data(),
         channel=form.code_channel,
     )
-    code = _new_secret(vote_code)
+    code = new_secret(vote_code)
     vote_code.save()
     deliver(vote_code, data["telefon"], data.get("email"), code)
     return vote_code
@@ -84,7 +84,7 @@ def resend_wait(vote_code):
 
 
 def resend(vote_code):
-    code = _new_secret(vote_code)
+    code = new_secret(vote_code)
     vote_code.save(update_fields=["code_hash", "sent_at", "expires_at", "attempts"])
     personal = vote_code.personal_data
     deliver(vote_code, personal.get("telefon"), personal.get("email"), code)
@@ -95,8 +95,8 @@ class CodeCheck:
 
 
 def check(vote_code, code):
-    """Counts the attempt before comparing, in one UPDATE, so parallel guesses cannot exceed the
-    limit."""
+    """Counts the attempt in one conditional UPDATE before answering, so parallel guesses cannot
+    exceed the limit."""
     if vote_code.expires_at <= timezone.now():
         return CodeCheck.EXPIRED, 0
     counted = VoteCode.objects.filter(pk=vote_code.pk, attempts__lt=settings.VOTING_CODE_ATTEMPTS).update(
@@ -104,11 +104,10 @@ def check(vote_code, code):
     )
     if not counted:
         return CodeCheck.NO_ATTEMPTS, 0
-    vote_code.refresh_from_db(fields=["attempts"])
-    left = settings.VOTING_CODE_ATTEMPTS - vote_code.attempts
     if secrets.compare_digest(vote_code.code_hash, identity.code_hash(vote_code.pk, code)):
-        return CodeCheck.OK, left
-    return CodeCheck.WRONG, left
+        return CodeCheck.OK, None
+    vote_code.refresh_from_db(fields=["attempts"])
+    return CodeCheck.WRONG, settings.VOTING_CODE_ATTEMPTS - vote_code.attempts
 
 
 def send_receipt(ballot, phone):
