@@ -279,3 +279,21 @@ def test_a_moderator_without_page_rights_cannot_create_a_project(client, moderat
     assert "Utwórz szkic strony projektu" not in detail
     client.post(reverse("submission_inbox:create_project", args=[proposal.pk]))
     assert not BudgetProjectPage.objects.exists()
+
+
+def test_bulk_verification_moves_only_the_proposals_it_applies_to(moderator, client, budget, proposal):
+    assert post_proposal(client, budget.form, **{"E-mail": "jan@example.com"}).status_code == 302
+    other = Submission.objects.exclude(pk=proposal.pk).get()
+    Submission.objects.filter(pk=other.pk).update(status=P.NEGATIVE)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["consultation", "submission", "proposal-start_formal"])
+    query = f"?id={proposal.pk}&id={other.pk}"
+    confirmation = client.get(url + query)
+    assert confirmation.status_code == 200
+    assert "rozpocznij weryfikację formalną" in confirmation.content.decode()
+    assert client.post(url + query).status_code == 302
+    proposal.refresh_from_db()
+    other.refresh_from_db()
+    assert proposal.status == P.FORMAL
+    assert other.status == P.NEGATIVE
+    assert ModelLogEntry.objects.filter(action="consultation.proposal.start_formal").count() == 1

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -163,6 +164,24 @@ class BudgetProjectPage(BasePage):
     @property
     def area_name(self):
         return self.area.name if self.area_id else _("ogólnomiejski")
+
+    # The public page
+    def get_context(self, request, *args, **kwargs):
+        from ..budget_listing import project_placing
+
+        context = super().get_context(request, *args, **kwargs)
+        edition = self.get_parent().specific
+        context.update(
+            {
+                "edition": edition,
+                "placing": project_placing(self, edition),
+                "status_history": self.status_changes.order_by("date", "sort_order"),
+                "progress_updates": self.updates.prefetch_related(
+                    models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
+                ).order_by("-date", "sort_order"),
+            }
+        )
+        return context
 
 
 class ProjectStatusChange(Orderable):
