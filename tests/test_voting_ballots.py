@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from consultation.choices import BallotChannel, BallotStatus, DuplicateRule
-from consultation.models import Ballot, BudgetProjectPage
+from consultation.models import Ballot, BudgetProjectPage, VoteCode
 from consultation.results import compute_results
 from consultation.voting import identity, sms
 from tests.voting_fixtures import Voter
@@ -202,3 +202,28 @@ def test_ballot_list_shows_no_personal_data(client, voting, moderator):
     body = client.get(reverse("ballots:index")).content.decode()
     assert "Wpisz kartę papierową" in body
     assert "Żak" not in body and "600" not in body
+
+
+def test_retention_removes_personal_data_then_identity_keys(client, voting):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.voting_fixtures import shifted_time
+
+    voting.page.retention_days = 10
+    voting.page.save()
+    Voter(client, voting.page).vote(voting.projects["park"])
+    unconfirmed = Voter(client, voting.page)
+    unconfirmed.choose(voting.projects["park"])
+    unconfirmed.identify(data_urodzenia="01.01.1991")
+    call_command("purge_voting_data", stdout=StringIO())
+    assert Ballot.objects.get().personal_data
+    with shifted_time(datetime.timedelta(days=9 + voting.page.retention_days + 1)):
+        call_command("purge_voting_data", stdout=StringIO())
+    ballot = Ballot.objects.get()
+    assert ballot.personal_data == {} and ballot.identity_key, "the key still blocks a second ballot"
+    assert not VoteCode.objects.exists()
+    with shifted_time(datetime.timedelta(days=200)):
+        call_command("purge_voting_data", stdout=StringIO())
+    assert Ballot.objects.get().identity_key is None
