@@ -11,7 +11,15 @@ from django.utils import timezone
 from home.demo import demo_builder, heading, paragraph, stream
 
 from .choices import BallotChannel, ProposalStatus
-from .models import Ballot, BallotChoice, BudgetEditionPage, BudgetIndexPage, BudgetProjectPage, VotingPage
+from .models import (
+    Ballot,
+    BallotChoice,
+    BudgetEditionPage,
+    BudgetIndexPage,
+    BudgetProjectPage,
+    PrivacyNotice,
+    VotingPage,
+)
 from .results import VOTED_STATUSES
 from .voting import identity
 
@@ -47,7 +55,10 @@ def build_voting(stdout):
 
 
 def _voting_page(edition, **settings):
+    from .demo_budget import BUDGET_NOTICE
+
     page = VotingPage(
+        privacy_notice=PrivacyNotice.objects.filter(title=BUDGET_NOTICE).first(),
         title="Głosuj",
         slug="glosowanie",
         locale=edition.locale,
