@@ -60,7 +60,7 @@ def _voting_page(edition, **settings):
     page = VotingPage(
         privacy_notice=PrivacyNotice.objects.filter(title=BUDGET_NOTICE).first(),
         title="Głosuj",
-        slug="glosowanie",
+        slug=f"glosowanie-{edition.year}",
         locale=edition.locale,
         lead="Wybierz jeden projekt ogólnomiejski i jeden projekt z wybranej dzielnicy. Głos potwierdzisz kodem z SMS-a.",
         body=stream(
@@ -123,7 +123,9 @@ def _trial_edition(index, today, taken):
     from .demo_budget import _edition
 
     offset = datetime.timedelta
-    year = max(taken | {today.year + 1}) + 1
+    # A year before the others, so the list of editions still shows the edition taking proposals as
+    # the current one; the title says what this edition is.
+    year = min(taken | {today.year}) - 1
     edition = _edition(
         index,
         year=year,
