@@ -265,3 +265,8 @@ def test_get_on_a_later_step_goes_back_to_the_ballot(client, voting):
 def test_honeypot_refuses(voter, voting):
     response = voter.choose(voting.projects["park"], website="http://spam.example")
     assert "musi zostać puste" in response.content.decode()
+
+
+def test_list_of_editions_links_to_the_ballot_while_voting(client, voting, budget):
+    body = client.get(budget.index.url).content.decode()
+    assert f'href="{voting.page.url}"' in body and "Głosuj" in body
