@@ -72,7 +72,10 @@ def test_phone_limit(client, voting):
     third = Voter(client, voting.page)
     third.choose(voting.projects["park"])
     response = third.identify(data_urodzenia="03.01.1980", telefon="+48 600-123-456")
-    assert "Tym numerem telefonu potwierdzono już 2 karty" in response.content.decode()
+    assert (
+        "Tym numerem telefonu potwierdzono już tyle kart, ile pozwala regulamin (2)"
+        in response.content.decode()
+    )
     assert Ballot.objects.count() == 2
 
 

@@ -157,7 +157,7 @@ def test_wrong_code_then_right_code(voter, voting):
     code = last_code()
     wrong = "0000" if code != "0000" else "1111"
     response = voter.confirm(wrong)
-    assert "Kod jest nieprawidłowy. Zostały 2 próby." in response.content.decode()
+    assert "Kod jest nieprawidłowy. Pozostałe próby: 2." in response.content.decode()
     voter.confirm(code)
     assert Ballot.objects.count() == 1
 

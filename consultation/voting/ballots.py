@@ -7,7 +7,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from ..choices import BallotChannel, BallotStatus, DuplicateRule, VotingAreaRule
 from ..models import Ballot, BallotChoice, BudgetProjectPage
@@ -29,10 +28,8 @@ ALREADY_VOTED = _(
 
 
 def phone_limit_message(page):
-    return ngettext(
-        "Tym numerem telefonu potwierdzono już %(count)s kartę – tyle pozwala regulamin. Podaj inny numer.",
-        "Tym numerem telefonu potwierdzono już %(count)s karty – tyle pozwala regulamin. Podaj inny numer.",
-        page.ballots_per_phone,
+    return _(
+        "Tym numerem telefonu potwierdzono już tyle kart, ile pozwala regulamin (%(count)s). Podaj inny numer."
     ) % {"count": page.ballots_per_phone}
 
 
@@ -66,21 +63,12 @@ def check_selection(page, projects, residence_area_id=None):
         errors.append(_("Wybierz co najmniej jeden projekt."))
     if len(citywide) > page.citywide_choices:
         errors.append(
-            ngettext(
-                "Projektów ogólnomiejskich możesz wybrać najwyżej %(count)s.",
-                "Projektów ogólnomiejskich możesz wybrać najwyżej %(count)s.",
-                page.citywide_choices,
-            )
+            _("Projektów ogólnomiejskich możesz wybrać najwyżej %(count)s.")
             % {"count": page.citywide_choices}
         )
     if len(local) > page.area_choices:
         errors.append(
-            ngettext(
-                "Projektów dzielnicowych możesz wybrać najwyżej %(count)s.",
-                "Projektów dzielnicowych możesz wybrać najwyżej %(count)s.",
-                page.area_choices,
-            )
-            % {"count": page.area_choices}
+            _("Projektów dzielnicowych możesz wybrać najwyżej %(count)s.") % {"count": page.area_choices}
         )
     areas = {project.area_id for project in local}
     if len(areas) > 1:

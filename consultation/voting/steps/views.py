@@ -6,7 +6,6 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from ...choices import CodeChannel
 from ...models import Ballot, VoteCode
@@ -235,20 +234,14 @@ def code_error(result, left):
         return _("Kod wygasł. Wyślij nowy kod przyciskiem niżej.")
     if result == codes.CodeCheck.NO_ATTEMPTS or left <= 0:
         return _("Wykorzystano wszystkie próby. Wyślij nowy kod przyciskiem niżej.")
-    return ngettext(
-        "Kod jest nieprawidłowy. Została %(left)s próba.",
-        "Kod jest nieprawidłowy. Zostały %(left)s próby.",
-        left,
-    ) % {"left": left}
+    return _("Kod jest nieprawidłowy. Pozostałe próby: %(left)s.") % {"left": left}
 
 
 def resend(request, page, edition, vote_code):
     wait = codes.resend_wait(vote_code)
     form = CodeForm(digits=codes.digits(vote_code), initial={"karta": request.POST.get("karta")})
     if wait:
-        notice = ngettext(
-            "Nowy kod możesz wysłać za %(seconds)s sekundę.", "Nowy kod możesz wysłać za %(seconds)s s.", wait
-        ) % {"seconds": wait}
+        notice = _("Nowy kod możesz wysłać za %(seconds)s s.") % {"seconds": wait}
         return render_confirm(request, page, edition, vote_code, form, notice=notice)
     limit = codes.CodeRateLimit(request, vote_code.phone_key)
     refusal = limit.refusal()
