@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf messages clean
+.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf messages clean bench-voting
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -73,3 +73,8 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+
+# Online voting under load (issue 8): 1 000 ballots at concurrency 8, then 500 simultaneous attempts
+# by 50 people. Meant for PostgreSQL: DATABASE_URL=postgres://... make bench-voting
+bench-voting: migrate
+	$(BIN)/python manage.py bench_voting

@@ -173,6 +173,12 @@ class ResidentAction:
     url: str = ""
 
 
+def voting_page(edition):
+    from .models import VotingPage
+
+    return VotingPage.objects.child_of(edition).live().first()
+
+
 def resident_action(edition, request=None):
     phase = edition.current_phase
     if phase == BudgetPhase.UPCOMING:
@@ -199,12 +205,13 @@ def resident_action(edition, request=None):
             % {"start": day_in_words(edition.voting_start)}
         )
     if phase == BudgetPhase.VOTING:
-        return ResidentAction(
-            _("Głosowanie trwa do %(end)s. Poznaj projekty i wybierz te, które chcesz poprzeć.")
-            % {"end": day_in_words(edition.voting_end)},
-            _("Zobacz projekty"),
-            edition.get_url(request) + "#projekty",
-        )
+        text = _("Głosowanie trwa do %(end)s. Poznaj projekty i wybierz te, które chcesz poprzeć.") % {
+            "end": day_in_words(edition.voting_end)
+        }
+        ballot = voting_page(edition)
+        if ballot is not None and ballot.is_open(edition):
+            return ResidentAction(text, _("Głosuj"), ballot.get_url(request))
+        return ResidentAction(text, _("Zobacz projekty"), edition.get_url(request) + "#projekty")
     if phase == BudgetPhase.RESULTS and not edition.results_published:
         return ResidentAction(
             _("Głosowanie zakończyło się %(end)s. Wyniki ogłosimy wkrótce.")

@@ -11,7 +11,10 @@ from home.demo import demo_builder, demo_document, ensure_child, heading, paragr
 from home.demo_content import DPO_EMAIL, RETENTION_DAYS
 from home.models import HomePage
 
-from . import demo_budget  # noqa: F401  (registers the budget's demo builder)
+from . import (
+    demo_budget,  # noqa: F401  (registers the budget's demo builder)
+    demo_voting,  # noqa: F401  (registers the voting demo, run after the budget's)
+)
 from .choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from .models import ConsultationIndexPage, ConsultationPage, PrivacyNotice, Submission
 

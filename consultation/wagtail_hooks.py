@@ -34,6 +34,7 @@ from .models import (
 )
 from .models.budget import current_edition
 from .policies import all_policies, all_states, waiting_states
+from .voting import wagtail_hooks as voting_hooks  # noqa: F401 (registers the voting admin)
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from consultation.choices import BudgetPhase
 from consultation.choices import ProposalStatus as S
+from consultation.demo_voting import TRIAL_TITLE
 from consultation.models import (
     BudgetEditionPage,
     BudgetIndexPage,
@@ -26,7 +27,9 @@ FINAL_STATUSES = {S.SELECTED, S.IN_PROGRESS, S.IMPLEMENTED, S.NOT_SELECTED, S.NE
 def demo(db):
     call_command("load_demo_content", stdout=StringIO())
     index = BudgetIndexPage.objects.get()
-    past, current = sorted(BudgetEditionPage.objects.child_of(index), key=lambda edition: edition.year)
+    # The voting demo adds a trial edition voting today (consultation/demo_voting.py).
+    editions = BudgetEditionPage.objects.child_of(index).exclude(title=TRIAL_TITLE)
+    past, current = sorted(editions, key=lambda edition: edition.year)
     return index, past, current
 
 

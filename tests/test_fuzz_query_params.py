@@ -89,6 +89,22 @@ TARGETS = [
     Target("{budget_index}"),
     Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
     Target("{budget_project}"),
+    Target("{voting}", ("dzielnica",)),
+    Target("{voting}", ("projekty", "karta", "website", "wroc"), method="post"),
+    Target(
+        "{voting}dane/",
+        ("karta", "imie", "data_urodzenia", "telefon", "pesel", "dzielnica", "kanal"),
+        method="post",
+    ),
+    Target("{voting}kod/", ("karta", "kod", "ponow"), method="post"),
+    Target("{past_voting}dane-otwarte/karty-csv/", ("format",)),
+    Target("/admin/glosowanie/", ("page", "channel", "status", "p", "ordering", "q"), "moderator"),
+    Target(
+        "/admin/glosowanie/papier/{voting_id}/",
+        ("imie", "data_urodzenia", "projekty", "oddano"),
+        "moderator",
+        "post",
+    ),
     Target("{proposal_form}", ("jednostka",)),
     Target("{proposal_form}odwolanie/", ("kod",)),
     Target("{proposal_form}odwolanie/", ("kod", "text", "website"), method="post"),
@@ -252,6 +268,7 @@ def demo(django_db_setup, django_db_blocker):
                 full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
             ),
             **budget_placeholders(),
+            **voting_placeholders(),
         }
         transaction.set_rollback(True)
 
@@ -265,6 +282,15 @@ def budget_placeholders():
         "budget_project": BudgetProjectPage.objects.child_of(edition).first().url,
         "proposal_form": ProposalFormPage.objects.live().first().url,
     }
+
+
+def voting_placeholders():
+    from consultation.demo_voting import TRIAL_TITLE
+    from consultation.models import VotingPage
+
+    trial = VotingPage.objects.child_of(BudgetEditionPage.objects.get(title=TRIAL_TITLE)).get()
+    past = VotingPage.objects.child_of(BudgetEditionPage.objects.filter(results_published=True).first()).get()
+    return {"voting": trial.url, "voting_id": trial.pk, "past_voting": past.url}
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=str)

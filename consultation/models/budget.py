@@ -225,7 +225,11 @@ class BudgetEditionPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["consultation.BudgetIndexPage"]
-    subpage_types = ["consultation.ProposalFormPage", "consultation.BudgetProjectPage"]
+    subpage_types = [
+        "consultation.ProposalFormPage",
+        "consultation.BudgetProjectPage",
+        "consultation.VotingPage",
+    ]
 
     class Meta:
         verbose_name = _("edycja budżetu obywatelskiego")
