@@ -470,3 +470,14 @@ def test_project_page_queries_do_not_grow_with_updates(client, voted, django_ass
         response = client.get(project.url)
 
     assert len(soup(response).select(".budget-updates__item")) == count
+
+
+def test_an_edition_with_district_projects_can_be_deleted_in_the_admin(admin_client, budget):
+    from consultation.models import BudgetArea, BudgetEditionPage, BudgetProjectPage
+
+    project = BudgetProjectPage(title="Ławki", slug="lawki", number=1, cost=1000, area=budget.area("Zagórze"))
+    budget.edition.add_child(instance=project)
+    response = admin_client.post(f"/admin/pages/{budget.edition.pk}/delete/")
+    assert response.status_code == 302
+    assert not BudgetEditionPage.objects.filter(pk=budget.edition.pk).exists()
+    assert not BudgetProjectPage.objects.exists() and not BudgetArea.objects.exists()

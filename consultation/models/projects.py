@@ -52,7 +52,9 @@ class BudgetProjectPage(BasePage):
         verbose_name=_("dzielnica"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # RESTRICT: a district with projects cannot go on its own, but an edition deleted with its
+        # projects takes its districts along.
+        on_delete=models.RESTRICT,
         related_name="projects",
         help_text=_("Pusta: projekt ogólnomiejski. Dzielnice ustawia się na stronie edycji."),
     )
