@@ -182,6 +182,11 @@ def test_count_feeds_the_results(client, voting, moderator):
     assert votes[1] == (2, 0) and votes[2] == (0, 1) and votes[3] == (1, 1) and votes[5] == (0, 0)
     citywide = compute_results(voting.edition, projects)[0]
     assert [row.project.number for row in citywide.rows][:2] == [1, 2]
+    # The counts are in the pages' latest revisions too: publishing a project keeps them.
+    park = BudgetProjectPage.objects.get(pk=voting.projects["park"].pk)
+    park.get_latest_revision().publish()
+    park.refresh_from_db()
+    assert (park.votes_online, park.votes_paper) == (2, 0)
 
 
 def test_export_of_personal_data_is_logged_and_for_moderators_only(

@@ -6,7 +6,8 @@ from collections import Counter
 from django.db.models import Count
 
 from ..choices import BallotChannel, BallotStatus
-from ..models import BallotChoice, BudgetProjectPage
+from ..models import BallotChoice
+from ..results_import import update_projects
 from .ballots import ballot_projects
 
 
@@ -33,9 +34,15 @@ def write_counts(page):
     """Stores the counts on the edition's projects; returns how many projects were updated."""
     totals = counts(page)
     projects = list(ballot_projects(page.edition))
-    for project in projects:
-        project.votes_online, project.votes_paper = totals.get(project.pk, (0, 0))
-    BudgetProjectPage.objects.bulk_update(projects, ["votes_online", "votes_paper"])
+    # Also in each page's latest revision, so a later publish does not bring back the old numbers.
+    update_projects(
+        {
+            project.pk: dict(
+                zip(("votes_online", "votes_paper"), totals.get(project.pk, (0, 0)), strict=True)
+            )
+            for project in projects
+        }
+    )
     return len(projects)
 
 
