@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,12 +17,13 @@ REPORT_PERMISSION = "wagtailsearchpromotions.change_searchpromotion"
 
 
 class SearchReportView(ReportView):
-    permission_policy = None
-    any_permission_required = [REPORT_PERMISSION]
-    results_template_name = "wagtailadmin/reports/base_report_results.html"
+    """Queries may hold what residents typed about themselves: staff who manage promoted results
+    (the editors) see them, nobody else."""
 
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm(REPORT_PERMISSION)
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PopularQueriesView(SearchReportView):

@@ -3,7 +3,7 @@ that matched, each matched word in <mark>, everything else escaped."""
 
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .polish import word_keys, words
@@ -21,13 +21,15 @@ def is_match(token, keys):
 
 
 def highlight(text, query, length=SNIPPET_WORDS):
-    """`length` words of `text` from a little before its first match, matches in <mark>."""
-    text = " ".join(strip_tags(text).split())
+    """`length` words of the plain `text` (as indexed: rich text already without tags) from a little
+    before its first match, matches in <mark>."""
+    text = " ".join(text.split())
     keys = query_keys(query)
     tokens = TOKENS.split(text)  # separators at even indexes, words at odd ones
     word_positions = range(1, len(tokens), 2)
     first = next((i for i in word_positions if is_match(tokens[i], keys)), 1)
-    start = max(0, first - 10)  # five words of context before the match
+    # From the start when the match is in the snippet's first half, else from five words before it.
+    start = 0 if first < length else first - 10
     start -= start % 2
     end = min(len(tokens), start + 2 * length)
     parts = ["…"] if start else []

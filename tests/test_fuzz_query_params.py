@@ -64,9 +64,9 @@ TARGETS = [
     Target("{closed}raport/"),
     Target("{consultation}kalendarz/"),
     Target("{consultation}kalendarz/{meeting}/"),
-    Target("/szukaj/", ("q", "strona")),
-    Target("/en/szukaj/", ("q", "strona")),
-    Target("/uk/szukaj/", ("q", "strona")),
+    Target("/szukaj/", ("q", "strona", "typ", "rok")),
+    Target("/en/szukaj/", ("q", "strona", "typ", "rok")),
+    Target("/uk/szukaj/", ("q", "strona", "typ", "rok")),
     Target("/preferencje/", ("next", "toggle"), method="post"),
     Target("/sitemap.xml", ("p",)),
     # The moderators' inbox
@@ -132,6 +132,9 @@ TARGETS = [
     bulk("wagtaildocs/document", "add_to_collection", "redaktor"),
     bulk("consultation/privacynotice", "delete", "admin"),
     bulk("auth/user", "set_active", "admin"),
+    # Search reports
+    Target("/admin/wyszukiwania/popularne/", ("p", "export"), "redaktor"),
+    Target("/admin/wyszukiwania/bez-wynikow/", ("p", "export"), "redaktor"),
 ]
 
 VALID = {
@@ -150,6 +153,7 @@ VALID = {
     "next": ["/", "/konsultacje/", "//evil.example/"],
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
+    "typ": ["dokumenty", "konsultacje", "aktualnosci"],
 }
 NUMBERS = st.one_of(
     st.integers().map(str),
