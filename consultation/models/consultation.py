@@ -194,24 +194,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
 
     parent_page_types = ["consultation.ConsultationIndexPage"]
     subpage_types = []
+    default_form_fields = DEFAULT_COMMENT_FIELDS
 
     class Meta:
         verbose_name = _("konsultacja")
         verbose_name_plural = _("konsultacje")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not args and self.pk is None and "form_fields" not in kwargs:
-            self.form_fields = [
-                FormField(
-                    label=label,
-                    field_type=field_type,
-                    required=required,
-                    is_public=is_public,
-                    help_text=help_text,
-                )
-                for label, field_type, required, is_public, help_text in DEFAULT_COMMENT_FIELDS
-            ]
 
     def clean(self):
         super().clean()

@@ -197,6 +197,18 @@ class ModeratedFormPage(FormMixin, BasePage):
     )
 
     policy_key = CommentPolicy.key
+    # The fields a new page of this type starts with: (label, field_type, required, is_public, help_text).
+    default_form_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not args and self.pk is None and "form_fields" not in kwargs and self.default_form_fields:
+            self.form_fields = [
+                FormField(
+                    label=label, field_type=kind, required=required, is_public=public, help_text=help_text
+                )
+                for label, kind, required, public, help_text in self.default_form_fields
+            ]
 
     def get_submission_class(self):
         return Submission

@@ -91,21 +91,12 @@ class ProposalFormPage(RoutablePageMixin, ModeratedFormPage):
     policy_key = ProposalPolicy.key
     parent_page_types = ["consultation.BudgetEditionPage"]
     subpage_types = []
+    default_form_fields = DEFAULT_PROPOSAL_FIELDS
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("formularz zgłaszania projektów")
         verbose_name_plural = _("formularze zgłaszania projektów")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not args and self.pk is None and "form_fields" not in kwargs:
-            self.form_fields = [
-                FormField(
-                    label=label, field_type=kind, required=required, is_public=public, help_text=help_text
-                )
-                for label, kind, required, public, help_text in DEFAULT_PROPOSAL_FIELDS
-            ]
 
     @property
     def edition(self):
