@@ -67,8 +67,15 @@ def word_keys(word):
         if start == 0 and key not in keys and WORD.fullmatch(key):
             keys.append(key)
     keys = keys[:MAX_BASE_FORMS]
-    stem = _stemmer().stemWord(plain)
+    stem = ascii_stem(plain)
     return (*keys, stem) if stem not in keys else tuple(keys)
+
+
+def ascii_stem(plain):
+    """The Snowball stem of a word without diacritics. Snowball strips "-ów" but cannot see it in
+    "krokow" or "mieszkancow"; the genitive plural is the commonest form typed that way."""
+    stem = _stemmer().stemWord(plain)
+    return stem[:-2] if stem.endswith("ow") and len(stem) > 5 else stem
 
 
 def words(text):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import normalise_query_string
@@ -111,8 +112,14 @@ def search(query, kind=None, year=None):
         found += [(page.score, "page", page) for page in pages(query, kind, year)]
     if kind is None or kind.slug == DOCUMENTS:
         found += [(text.score, "document", text) for text in documents(query, year)]
-    found.sort(key=lambda hit: -(hit[0] or 0))
+    found.sort(key=lambda hit: best_first(hit[0] or 0))
     return found[:MAX_RESULTS]
+
+
+def best_first(score):
+    """Sort key of a backend score. modelsearch's SQLite score is FTS5's bm25(), where lower is
+    better; PostgreSQL's is ts_rank, where higher is better. Each source is already in this order."""
+    return score if connection.vendor == "sqlite" else -score
 
 
 def present(hits, query):

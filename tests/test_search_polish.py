@@ -11,6 +11,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.search.index import insert_or_update_object
@@ -25,6 +27,7 @@ from tests.factories import (
     heading_block,
     paragraph_block,
 )
+from tests.search_relevance import QUERIES, evaluate
 
 
 def titles(response):
@@ -334,3 +337,20 @@ def test_a_heading_is_searched_too(client, site_tree):
     )
 
     assert "Harmonogram" in titles(search(client, q="termin glosowania"))
+
+
+# Relevance against the demo content
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+def test_at_least_nine_in_ten_relevance_queries_find_their_page_in_the_first_five(demo_site):
+    translation.activate("pl")
+
+    measured = evaluate()
+
+    assert len(QUERIES) >= 40
+    assert measured["found"] >= 0.9, measured["misses"]
