@@ -28,6 +28,8 @@ import copy
 import re
 from functools import cache
 
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
 from modelsearch.backends import database
 from modelsearch.index import RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
@@ -192,6 +194,19 @@ class SqlFiltersAndOrdering:
         return ()
 
 
+class OneRankPerColumn:
+    """PostgreSQL: modelsearch computes a ts_rank for every term and combines them, and a query of
+    Polish keys has two to four terms per word, so a two-word query cost 16 ts_rank calls per
+    matching row (p95 0.8 s at 10 000 pages). ts_rank of the whole tsquery ranks the same matches
+    by the same weights with one call per column."""
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, (And, Or)):
+            rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+
 def subclass(mixin, base, **attributes):
     return type(base.__name__, (mixin, base), {"__module__": __name__, **attributes})
 
@@ -203,6 +218,8 @@ def project_backend(backend_class):
         for name in ("query_compiler_class", "autocomplete_query_compiler_class")
         if getattr(backend_class, name) is not None
     }
+    if connection.vendor == "postgresql":
+        compilers["query_compiler_class"] = subclass(OneRankPerColumn, compilers["query_compiler_class"])
     index_class = subclass(IndexInKeys, backend_class.index_class)
     return subclass(PlainWordsBackend, backend_class, index_class=index_class, **compilers)
 
