@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.index import get_indexed_models
 
 from .models import DocumentText, UnansweredQuery
 from .snippets import highlight
@@ -22,6 +23,8 @@ from .snippets import highlight
 # Enough for anyone paging through results; a cap keeps a one-letter query cheap at 10 000 pages.
 MAX_RESULTS = 200
 DOCUMENTS = "dokumenty"
+MATERIALS = "materialy"
+MATERIAL_MODEL = "materials.material"
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ TYPES = (
     ResultType("szkolenia", _("Szkolenie"), ("materials.trainingpage",)),
     ResultType("dobre-praktyki", _("Dobra praktyka"), ("materials.articlepage",)),
     ResultType("akty-prawne", _("Akt prawny"), ("materials.legalactpage",)),
-    ResultType("materialy", _("Materiał"), ("materials.materialsindexpage",)),
+    ResultType(MATERIALS, _("Materiał")),
     ResultType("aktualnosci", _("Aktualność"), ("materials.newspage",)),
     ResultType(DOCUMENTS, _("Dokument")),
 )
@@ -55,6 +58,7 @@ class Result:
     date: date | None
     snippet: str
     score: float
+    year: int | None = None
 
 
 def model_key(model):
@@ -105,13 +109,24 @@ def content_types(kind):
     return ContentType.objects.filter(condition)
 
 
+def library_materials(query, year):
+    """The materials library's items (not pages), found through Wagtail's search by model name."""
+    model = next((model for model in get_indexed_models() if model_key(model) == MATERIAL_MODEL), None)
+    if model is None:
+        return []
+    queryset = model.objects.filter(year=year) if year else model.objects.all()
+    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+
+
 def search(query, kind=None, year=None):
     """Every match as (score, kind of source, object), best first, at most MAX_RESULTS."""
     found = []
-    if kind is None or kind.slug != DOCUMENTS:
+    if kind is None or kind.models:
         found += [(page.score, "page", page) for page in pages(query, kind, year)]
     if kind is None or kind.slug == DOCUMENTS:
         found += [(text.score, "document", text) for text in documents(query, year)]
+    if kind is None or kind.slug == MATERIALS:
+        found += [(item.score, "material", item) for item in library_materials(query, year)]
     found.sort(key=lambda hit: best_first(hit[0] or 0))
     return found[:MAX_RESULTS]
 
@@ -122,12 +137,20 @@ def best_first(score):
     return score if connection.vendor == "sqlite" else -score
 
 
+def loaded(hits, source):
+    """The hits of one source with their documents, in one query."""
+    found = [obj for _score, kind, obj in hits if kind == source]
+    if not found:
+        return {}
+    return type(found[0])._default_manager.select_related("document").in_bulk([obj.pk for obj in found])
+
+
 def present(hits, query):
     """The results of one listing page, their pages loaded once per page type."""
     page_ids = [obj.pk for _score, source, obj in hits if source == "page"]
     specific = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
-    doc_ids = [obj.pk for _score, source, obj in hits if source == "document"]
-    texts = DocumentText.objects.select_related("document").in_bulk(doc_ids) if doc_ids else {}
+    texts = loaded(hits, "document")
+    items = loaded(hits, "material")
     results = []
     for score, source, obj in hits:
         if source == "page":
@@ -140,6 +163,19 @@ def present(hits, query):
                     label=kind.label if kind else PAGE_LABEL,
                     date=page_date(page),
                     snippet=highlight(searchable_text(page), query),
+                    score=score,
+                )
+            )
+        elif source == "material":
+            item = items[obj.pk]
+            results.append(
+                Result(
+                    title=item.title,
+                    url=item.document.url if item.document else item.video_url,
+                    label=TYPE_BY_SLUG[MATERIALS].label,
+                    date=None,
+                    year=item.year,
+                    snippet=highlight(item.description, query),
                     score=score,
                 )
             )

@@ -23,6 +23,7 @@ from search.polish import word_keys
 from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
+    MaterialFactory,
     StandardPageFactory,
     heading_block,
     paragraph_block,
@@ -184,6 +185,20 @@ def test_a_damaged_file_is_still_found_by_its_title(client, site_tree, django_ca
     assert "Harmonogram naboru" in titles(search(client, q="harmonogramu"))
 
 
+def test_a_library_material_is_found_with_its_type_and_year(client, site_tree):
+    MaterialFactory(
+        title="Ulotka o głosowaniu", description="Jak oddać głos w budżecie obywatelskim.", year=2025
+    )
+    page_with(site_tree.home, "Głosowanie krok po kroku", "Głosy liczymy w urzędzie.")
+
+    everything = search(client, q="glosy")
+    materials = search(client, q="glosy", typ="materialy")
+
+    assert set(titles(everything)) == {"Ulotka o głosowaniu", "Głosowanie krok po kroku"}
+    assert titles(materials) == ["Ulotka o głosowaniu"]
+    assert "Materiał</span> · 2025" in materials.text
+
+
 # Filters and pagination
 
 
@@ -235,7 +250,7 @@ def test_the_results_page_runs_a_fixed_number_of_queries(client, site_tree, djan
         ArticlePageFactory(parent=index, title=f"Park kieszonkowy {number}", tags=["park"])
 
     search(client, q="park")  # warms the site-root cache and the query log
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         response = search(client, q="park")
 
     assert len(titles(response)) == 10

@@ -32,7 +32,7 @@ def test_filters_and_the_nothing_found_page_have_no_axe_violations(open_page, sc
     page.select_option("#filtr-typ", "akty-prawne")
     page.locator(".search-filters button").click()
     labels = page.locator(".search-results__type").all_inner_texts()
-    nothing = open_page('/szukaj/?q=%22%3Cb%3E', viewport=viewport)
+    nothing = open_page("/szukaj/?q=%22%3Cb%3E", viewport=viewport)
     screenshot(nothing, f"search-nothing-{viewport}")
 
     assert labels and set(labels) == {"Akt prawny"}
