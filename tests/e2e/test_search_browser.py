@@ -12,11 +12,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def test_a_search_from_the_header_lists_results_with_highlights_and_no_axe_violations(
     open_page, screenshot, viewport
 ):
-    page = open_page("/", viewport=viewport, javascript=False)
+    page = open_page("/", viewport=viewport)
 
     page.fill("#site-search", "uchwala budzet")
-    page.locator(".site-header .search-form button").click()
-    page.wait_for_url("**/szukaj/?q=uchwala*")
+    with page.expect_navigation():
+        page.locator(".site-header .search-form button").click()
     screenshot(page, f"search-results-{viewport}")
 
     assert page.locator(".search-results__item").count() > 0
@@ -27,10 +27,11 @@ def test_a_search_from_the_header_lists_results_with_highlights_and_no_axe_viola
 
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
 def test_filters_and_the_nothing_found_page_have_no_axe_violations(open_page, screenshot, viewport):
-    page = open_page("/szukaj/?q=konsultacji", viewport=viewport, javascript=False)
+    page = open_page("/szukaj/?q=konsultacji", viewport=viewport)
 
     page.select_option("#filtr-typ", "akty-prawne")
-    page.locator(".search-filters button").click()
+    with page.expect_navigation():
+        page.locator(".search-filters button").click()
     labels = page.locator(".search-results__type").all_inner_texts()
     nothing = open_page("/szukaj/?q=%22%3Cb%3E", viewport=viewport)
     screenshot(nothing, f"search-nothing-{viewport}")
