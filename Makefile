@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser messages clean bench-search
+.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf messages clean bench-voting bench-search
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -29,7 +29,7 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 
-run: demo
+run: demo pdf
 	@echo ""
 	@echo "Serwis:      http://127.0.0.1:$(PORT)/"
 	@echo "Panel admin: http://127.0.0.1:$(PORT)/admin/  (konta powyżej)"
@@ -46,11 +46,20 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Browser tests need $(CHROMIUM): sudo apt-get install chromium"; exit 1; fi; }
 
+# PDF certificates of attendance (WeasyPrint) need Pango and the DejaVu fonts; as root on
+# Debian/Ubuntu they are installed here.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf: install
+	@{ $(BIN)/python -c "import weasyprint" 2>/dev/null && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	  else echo "PDF certificates need Pango and DejaVu fonts: sudo apt-get install $(PDF_PACKAGES)"; exit 1; fi; }
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-pytest: install-dev browser
+pytest: install-dev browser pdf
 	$(BIN)/python -m pytest -n 2 --create-db --ignore=tests/e2e $(PYTEST_ARGS)
 	@# Browser tests use a live server and a flushed database: their own run, one process.
 	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)
@@ -64,6 +73,11 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+
+# Online voting under load (issue 8): 1 000 ballots at concurrency 8, then 500 simultaneous attempts
+# by 50 people. Meant for PostgreSQL: DATABASE_URL=postgres://... make bench-voting
+bench-voting: migrate
+	$(BIN)/python manage.py bench_voting
 
 # Search benchmark (not part of `make test`): relevance and p95 latency with 10 000 pages. Give it a
 # PostgreSQL database of its own: make bench-search DATABASE_URL=postgres://user@host/bench

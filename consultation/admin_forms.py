@@ -85,6 +85,12 @@ class ResponseForm(DecisionForm):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.submission is not None and not self.submission.policy.response_has_outcome:
+            del self.fields["outcome"]
+            self.fields["response"].label = _("Odpowiedź")
+
 
 class MergeForm(DecisionForm):
     field_order = ["number", "notify"]

@@ -68,3 +68,35 @@ class TieDecision(models.TextChoices):
     NONE = "", _("brak (remisu nie rozstrzygnięto)")
     WINS = "wins", _("wygrywa remis (np. po losowaniu)")
     LOSES = "loses", _("przegrywa remis")
+
+
+class VotingIdentity(models.TextChoices):
+    PERSONAL = "personal", _("dane osobowe (imiona, nazwisko, data urodzenia, adres)")
+    PESEL = "pesel", _("numer PESEL")
+
+
+class VotingAreaRule(models.TextChoices):
+    ANY = "any", _("projekty z jednej, dowolnej dzielnicy")
+    OWN = "own", _("tylko projekty z dzielnicy, w której głosujący mieszka")
+
+
+class DuplicateRule(models.TextChoices):
+    FIRST_COUNTS = "first", _("liczy się pierwsza karta, następne są nieważne")
+    ALL_VOID = "void_all", _("wszystkie karty tej osoby są nieważne")
+
+
+class BallotChannel(models.TextChoices):
+    ONLINE = "online", _("internet")
+    PAPER = "paper", _("papier")
+
+
+class BallotStatus(models.TextChoices):
+    VALID = "valid", _("ważna")
+    DUPLICATE = "duplicate", _("nieważna: ta osoba głosowała już wcześniej")
+    VOID_DUPLICATE = "void_all", _("nieważna: ta osoba głosowała więcej niż raz")
+    INVALIDATED = "invalidated", _("unieważniona przez urząd")
+
+
+class CodeChannel(models.TextChoices):
+    SMS = "sms", _("SMS")
+    EMAIL = "email", _("e-mail")

@@ -8,19 +8,34 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
+from home.demo_content import DPO_EMAIL, RETENTION_DAYS
 from home.models import HomePage
 
+from . import (
+    demo_budget,  # noqa: F401  (registers the budget's demo builder)
+    demo_voting,  # noqa: F401  (registers the voting demo, run after the budget's)
+)
 from .choices import ModerationMode, RejectionReason, ResponseOutcome, SubmissionStatus
 from .models import ConsultationIndexPage, ConsultationPage, PrivacyNotice, Submission
 
 PRIVACY_NOTICE_TEXT = (
-    "<p><b>Administrator danych:</b> Prezydent Miasta Sosnowca, Al. Zwycięstwa 20, 41-200 Sosnowiec.</p>"
-    "<p><b>Cel i podstawa:</b> rozpatrzenie uwag i zgłoszeń w konsultacjach społecznych i budżecie "
-    "obywatelskim (art. 6 ust. 1 lit. a i e RODO).</p>"
-    "<p><b>Okres przechowywania:</b> podpis, adres e-mail i skrót adresu IP usuwamy po upływie okresu "
-    "przechowywania liczonego od zakończenia konsultacji; treść uwag i odpowiedzi zostaje w raporcie.</p>"
+    "<p><b>Administrator danych:</b> Prezydent Miasta Sosnowca, Urząd Miejski w Sosnowcu, "
+    "Al. Zwycięstwa 20, 41-200 Sosnowiec.</p>"
+    f'<p><b>Inspektor ochrony danych:</b> <a href="mailto:{DPO_EMAIL}">{DPO_EMAIL}</a> albo listownie '
+    "na adres urzędu z dopiskiem „Inspektor ochrony danych”.</p>"
+    "<p><b>Cel i podstawa prawna:</b> rozpatrzenie Twojej uwagi, publiczna odpowiedź urzędu i raport "
+    "z konsultacji – zadanie w interesie publicznym (art. 6 ust. 1 lit. e RODO) w związku z art. 5a "
+    "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym; w budżecie obywatelskim także obowiązek "
+    "prawny miasta (art. 6 ust. 1 lit. c RODO, art. 5a ust. 3–7 tej ustawy).</p>"
+    "<p><b>Odbiorcy:</b> upoważnieni pracownicy urzędu i moderatorzy konsultacji, firma utrzymująca "
+    "serwer i pocztę serwisu na podstawie umowy powierzenia, organy uprawnione z mocy prawa. Podpis "
+    "i treść uwagi publikujemy po moderacji; adresu e-mail nie publikujemy.</p>"
+    f"<p><b>Okres przechowywania:</b> podpis, adres e-mail i skrót adresu IP usuwamy {RETENTION_DAYS} dni "
+    "po zakończeniu konsultacji; treść uwag i odpowiedzi zostaje bez danych osobowych w raporcie.</p>"
     "<p><b>Twoje prawa:</b> dostęp do danych, ich sprostowanie, usunięcie, ograniczenie przetwarzania, "
-    "cofnięcie zgody w dowolnym momencie oraz skarga do Prezesa Urzędu Ochrony Danych Osobowych.</p>"
+    "sprzeciw wobec przetwarzania oraz skarga do Prezesa Urzędu Ochrony Danych Osobowych "
+    "(ul. Stawki 2, 00-193 Warszawa). Podanie danych jest dobrowolne, ale bez podpisu nie przyjmiemy "
+    "uwagi.</p>"
 )
 
 UNITS = [
@@ -340,3 +355,15 @@ def _comments(page, comments):
             submission.mark_spam(moderator)
         if response:
             submission.set_response(moderator, outcome, response)
+
+
+@demo_builder(order=25)
+def invite_from_home_page(stdout):
+    """The home page's hero invites residents to the consultations, unless editors set it otherwise."""
+    home = HomePage.objects.get(depth=2, locale__language_code="pl")
+    index = ConsultationIndexPage.objects.child_of(home).first()
+    if index is None or home.hero_link_page_id or home.hero_link_url:
+        return
+    home.hero_link_page = index
+    home.hero_link_label = "Zgłoś uwagę w konsultacjach"
+    home.save_revision().publish()

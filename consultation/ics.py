@@ -4,18 +4,18 @@ from django.http import HttpResponse
 from icalendar import Calendar, Event
 
 
-def calendar_response(page, meetings, filename):
+def calendar_response(page, meetings, filename, summary="", uid_prefix="meeting"):
     calendar = Calendar()
     calendar.add("prodid", "-//Budżet Obywatelski Sosnowiec//Konsultacje//PL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", page.title)
     for meeting in meetings:
         event = Event()
-        event.add("uid", f"meeting-{meeting.pk}@bo.sosnowiec")
+        event.add("uid", f"{uid_prefix}-{meeting.pk}@bo.sosnowiec")
         event.add("dtstamp", page.last_published_at or meeting.starts_at)
         event.add("dtstart", meeting.starts_at)
         event.add("dtend", meeting.ends_at)
-        event.add("summary", f"Spotkanie konsultacyjne: {page.title}")
+        event.add("summary", summary or f"Spotkanie konsultacyjne: {page.title}")
         location = ", ".join(part for part in (meeting.place, meeting.address) if part) or meeting.online_url
         event.add("location", location)
         if meeting.online_url:

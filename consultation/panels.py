@@ -4,8 +4,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .choices import SubmissionStatus
-
 MODERATE_PERMISSION = "consultation.moderate_submission"
 
 
@@ -40,7 +38,10 @@ class SubmissionsPanel(Panel):
             counts = {status: count for status, (count, _latest) in self.summary.items()}
             context.update(
                 {
-                    "rows": [(label, counts.get(value, 0)) for value, label in SubmissionStatus.choices],
+                    "rows": [
+                        (label, counts.get(value, 0))
+                        for value, label in self.instance.get_policy().states.choices
+                    ],
                     "total": sum(counts.values()),
                     "latest": max(latest for _count, latest in self.summary.values()),
                     "inbox_url": reverse("submission_inbox:index") + f"?page={self.instance.pk}"

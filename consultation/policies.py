@@ -56,6 +56,8 @@ class Policy:
     # States that give the sender's place back where a form limits submissions per person.
     slot_freeing_states = frozenset()
     actions = ()
+    # Whether the office's response states an outcome (uwzględniono …); a reply to a question does not.
+    response_has_outcome = True
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -77,6 +79,10 @@ class Policy:
     def decision_email_lines(self, submission):
         """What the sender's e-mail about a decision says beyond the new status."""
         return []
+
+    def after_decision(self, submission, previous):
+        """Called inside the transaction that saved a moderator's decision (`previous`: the state
+        before it), e.g. to give a cancelled seat to the next person waiting."""
 
 
 def get_policy(key):

@@ -28,6 +28,7 @@ class Outcome:
     NO_MONEY = "no_money"
     BELOW_MINIMUM = "below_minimum"
     TIE = "tie"
+    TIE_LOST = "tie_lost"
     UNDECIDED = "undecided"
 
     LABELS = {
@@ -35,6 +36,7 @@ class Outcome:
         NO_MONEY: _("niewybrany: zabrakło pieniędzy w puli"),
         BELOW_MINIMUM: _("niewybrany: za mało głosów"),
         TIE: _("remis na granicy puli: czeka na rozstrzygnięcie"),
+        TIE_LOST: _("niewybrany: remis rozstrzygnięty na korzyść innego projektu"),
         UNDECIDED: _("zależy od rozstrzygnięcia remisu"),
     }
 
@@ -98,24 +100,23 @@ def pool_result(pool, projects, min_votes):
 
 def group_outcomes(group, votes, remaining, min_votes, undecided):
     """Outcomes of projects with equal votes. They all win when they all fit; when only some fit,
-    staff's tie decisions say which, and without them the tie is reported."""
+    staff's tie decisions say which, and without them the tie is reported. After an undecided tie
+    the money left is unknown: a project is then undecided unless it cannot fit in any case."""
     if votes < min_votes or votes == 0:
         return {project.pk: Outcome.BELOW_MINIMUM for project in group}
-    if undecided:
-        return {project.pk: Outcome.UNDECIDED for project in group}
     fitting = [project for project in group if project.cost <= remaining]
+    outcomes = {project.pk: Outcome.NO_MONEY for project in group}
+    if undecided:
+        return outcomes | {project.pk: Outcome.UNDECIDED for project in fitting}
     if sum(project.cost for project in fitting) <= remaining:
-        return {project.pk: Outcome.SELECTED if project in fitting else Outcome.NO_MONEY for project in group}
-    if any(project.tie_decision == TieDecision.NONE for project in fitting):
-        return {project.pk: Outcome.TIE if project in fitting else Outcome.NO_MONEY for project in group}
-    outcomes = {}
-    for project in sorted(group, key=lambda project: project.tie_decision != TieDecision.WINS):
-        if project.tie_decision == TieDecision.WINS and project.cost <= remaining:
-            outcomes[project.pk] = Outcome.SELECTED
-            remaining -= project.cost
-        else:
-            outcomes[project.pk] = Outcome.NO_MONEY
-    return outcomes
+        return outcomes | {project.pk: Outcome.SELECTED for project in fitting}
+    winners = [project for project in fitting if project.tie_decision == TieDecision.WINS]
+    settled = all(project.tie_decision for project in fitting)
+    if not settled or sum(project.cost for project in winners) > remaining:
+        return outcomes | {project.pk: Outcome.TIE for project in fitting}
+    return outcomes | {
+        project.pk: Outcome.SELECTED if project in winners else Outcome.TIE_LOST for project in fitting
+    }
 
 
 def compute_results(edition, projects):

@@ -18,8 +18,7 @@ def notify_new_submission(submission_id):
     if submission is None:
         return
     page = submission.page.specific
-    recipients = [address.strip() for address in page.notify_emails.split(",") if address.strip()]
-    recipients = recipients or moderator_emails()
+    recipients = page.moderator_recipients()
     inbox_url = settings.WAGTAILADMIN_BASE_URL + reverse("submission_inbox:edit", args=[submission.pk])
     if recipients:
         send_mail(
@@ -31,17 +30,8 @@ def notify_new_submission(submission_id):
         )
     sender = sender_email(submission)
     if sender:
-        send_mail(
-            _("Potwierdzenie: otrzymaliśmy Twoje zgłoszenie"),
-            _(
-                "Dziękujemy za zgłoszenie na stronie „%(title)s” (nr %(number)s).\n\n"
-                "Moderator sprawdzi je zgodnie z zasadami konsultacji. "
-                "Odpowiedź urzędu pojawi się na stronie: %(url)s"
-            )
-            % {"title": page.title, "number": submission.pk, "url": page.full_url},
-            None,
-            [sender],
-        )
+        subject, text = page.sender_confirmation(submission)
+        send_mail(subject, text, None, [sender])
 
 
 @task()
@@ -59,11 +49,13 @@ def notify_decision(submission_id):
     ]
     if submission.reason_text:
         lines.append(_("Powód: %(reason)s") % {"reason": submission.reason_text})
-    if submission.response:
+    if submission.response and submission.response_outcome:
         lines.append(
             _("Odpowiedź urzędu (%(outcome)s):\n%(response)s")
             % {"outcome": submission.get_response_outcome_display(), "response": submission.response}
         )
+    elif submission.response:
+        lines.append(_("Odpowiedź urzędu:\n%(response)s") % {"response": submission.response})
     lines += [str(line) for line in submission.policy.decision_email_lines(submission)]
     lines.append(page.full_url or "")
     send_mail(

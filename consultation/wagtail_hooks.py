@@ -1,23 +1,40 @@
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.guides import Guide
+from home.sections import HomeSection
 
+from . import results_import
+from .budget_listing import resident_action
 from .choices import RejectionReason, ResponseOutcome
+from .dates import days_left_in_words
 from .inbox.bulk import bulk_action_classes
 from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
 from .inbox.viewset import SubmissionViewSet
-from .models import ConsultationIndexPage, ModeratedFormPage, PrivacyNotice, Submission
+from .models import (
+    BudgetEditionPage,
+    ConsultationIndexPage,
+    ConsultationMeeting,
+    ConsultationPage,
+    ModeratedFormPage,
+    PrivacyNotice,
+    Submission,
+)
+from .models.budget import current_edition
 from .policies import all_policies, all_states, waiting_states
+from .voting import wagtail_hooks as voting_hooks  # noqa: F401 (registers the voting admin)
 
 # Registered before anything asks the registry for Submission's policy (the viewset does).
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
@@ -151,3 +168,132 @@ def consultation_guide(request):
         link_text=_("Dodaj konsultację"),
         order=10,
     )
+
+
+# --- Sections of the home page (see home/sections.py) ---------------------------------------------
+
+HOME_CONSULTATIONS = 6
+HOME_MEETINGS = 4
+
+
+def consultations_of(home_page):
+    return ConsultationPage.objects.live().public().descendant_of(home_page)
+
+
+class OpenConsultations(HomeSection):
+    order = 10
+    template = "consultation/home_section_open.html"
+
+    def get_context(self, request, home_page):
+        now = timezone.now()
+        consultations = list(
+            consultations_of(home_page)
+            .filter(start_at__lte=now, end_at__gt=now)
+            .order_by("end_at", "pk")[:HOME_CONSULTATIONS]
+        )
+        if not consultations:
+            return None
+        return {
+            "consultations": [(page, days_left_in_words(page.end_at)) for page in consultations],
+            "index": ConsultationIndexPage.objects.live().descendant_of(home_page).first(),
+        }
+
+
+class UpcomingMeetings(HomeSection):
+    order = 30
+    template = "consultation/home_section_meetings.html"
+
+    def get_context(self, request, home_page):
+        meetings = list(
+            ConsultationMeeting.objects.filter(
+                ends_at__gt=timezone.now(), page__in=consultations_of(home_page)
+            )
+            .select_related("page")
+            .order_by("starts_at", "pk")[:HOME_MEETINGS]
+        )
+        return {"meetings": meetings} if meetings else None
+
+
+class CurrentBudgetEdition(HomeSection):
+    order = 20
+    template = "consultation/home_section_budget.html"
+
+    def get_context(self, request, home_page):
+        editions = list(
+            BudgetEditionPage.objects.live()
+            .public()
+            .descendant_of(home_page)
+            .order_by("-year")
+            .prefetch_related("areas")
+        )
+        edition = current_edition(editions)
+        if edition is None:
+            return None
+        return {
+            "edition": edition,
+            "action": resident_action(edition, request),
+            "index": edition.get_parent(),
+        }
+
+
+@hooks.register("register_home_section")
+def current_budget_edition():
+    return CurrentBudgetEdition()
+
+
+@hooks.register("register_home_section")
+def open_consultations():
+    return OpenConsultations()
+
+
+@hooks.register("register_home_section")
+def upcoming_meetings():
+    return UpcomingMeetings()
+
+
+# --- budget results: vote import and preview -------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_budget_results_urls():
+    return results_import.admin_urls()
+
+
+class BudgetResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return results_import.may_edit_an_edition(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_budget_results_menu_item():
+    return BudgetResultsMenuItem(
+        _("Wyniki głosowania"), reverse("budget_results_import"), icon_name="table", order=270
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def budget_results_button(page, user, view_name=None, next_url=None):
+    if page.specific_class is BudgetEditionPage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Wyniki głosowania"),
+            reverse("budget_results_preview", args=[page.pk]),
+            icon_name="table",
+            priority=40,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_budget_results_log_actions(actions):
+    @actions.register_action(results_import.IMPORT_ACTION)
+    class VoteImportFormatter(LogFormatter):
+        label = _("Wczytano głosy z pliku")
+
+        def format_message(self, log_entry):
+            return results_import.import_log_message(log_entry.data or {})
+
+    @actions.register_action(results_import.MARK_ACTION)
+    class OutcomesFormatter(LogFormatter):
+        label = _("Zapisano wyniki głosowania")
+
+        def format_message(self, log_entry):
+            return results_import.mark_log_message(log_entry.data or {})

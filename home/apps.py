@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
+        from . import footer
         from .database import bind_large_integers
         from .forms import DateField, DateTimeField
         from .sites import configure_default_site
@@ -24,3 +25,4 @@ class HomeConfig(AppConfig):
             models.DateField, override={"widget": AdminDateInput, "form_class": DateField}
         )
         bind_large_integers()
+        footer.connect()

@@ -1,13 +1,21 @@
 """Demo content of the foundation: the home page, the pages about the budget, site settings and
 one account per role. Texts are written from the city's facts in our own words."""
 
+import math
+from io import BytesIO
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 
 from .demo import demo_builder, ensure_child, heading, paragraph, root_page, source_locale, stream
-from .models import HomePage, SiteSettings, StandardPage
+from .models import FooterLogo, HomePage, SiteSettings, StandardPage
 from .sites import SITE_NAME, site_location
 
 EDITORS = "Redaktorzy"
@@ -19,6 +27,11 @@ DEMO_ACCOUNTS = [
     ("redaktor", "redaktor-bo-2026", "redaktor", EDITORS, False),
     ("moderator", "moderator-bo-2026", "moderator", MODERATORS, False),
 ]
+
+# The data protection officer's mailbox in the domain the demo site uses; no real person's name.
+DPO_EMAIL = "iod@sosnowiec.invalid"
+# What `anonymize_submissions` enforces unless an administrator changes it in the site settings.
+RETENTION_DAYS = SiteSettings._meta.get_field("retention_days").default
 
 FUNDING_NOTICE = (
     "Projekt „Wdrożenie aktów prawnych, szkoleń, doradztwa i platformy online do konsultacji "
@@ -198,24 +211,74 @@ LEGAL_PAGES = [
     (
         "polityka-prywatnosci",
         "Polityka prywatności",
-        "Jakie dane zbieramy, po co i jak długo je przechowujemy.",
+        "Kto odpowiada za Twoje dane, po co je zbieramy, komu je przekazujemy, jak długo je "
+        "przechowujemy i jakie masz prawa.",
         stream(
             heading("Administrator danych"),
             paragraph(
-                "Administratorem danych osobowych jest Prezydent Miasta Sosnowca, "
-                "Al. Zwycięstwa 20, 41-200 Sosnowiec."
+                "Administratorem danych osobowych zbieranych w serwisie jest Prezydent Miasta Sosnowca "
+                "z siedzibą w Urzędzie Miejskim w Sosnowcu, Al. Zwycięstwa 20, 41-200 Sosnowiec. "
+                "W sprawach danych możesz pisać na ten adres albo złożyć pismo w kancelarii urzędu."
+            ),
+            heading("Inspektor ochrony danych"),
+            paragraph(
+                f"Prezydent wyznaczył inspektora ochrony danych. Napisz do niego na adres "
+                f'<a href="mailto:{DPO_EMAIL}">{DPO_EMAIL}</a> albo listownie na adres urzędu z '
+                "dopiskiem „Inspektor ochrony danych”, we wszystkich sprawach dotyczących Twoich danych."
+            ),
+            heading("Po co przetwarzamy dane i na jakiej podstawie"),
+            (
+                "paragraph",
+                "<ul><li>Rozpatrzenie uwag zgłoszonych w konsultacjach społecznych, publiczna odpowiedź "
+                "urzędu i raport z konsultacji: wykonanie zadania w interesie publicznym (art. 6 ust. 1 "
+                "lit. e RODO) w związku z art. 5a ustawy z dnia 8 marca 1990 r. o samorządzie gminnym "
+                "i uchwałą Rady Miejskiej o zasadach konsultacji.</li>"
+                "<li>Zgłaszanie projektów do budżetu obywatelskiego, ich ocena i głosowanie: obowiązek "
+                "prawny miasta (art. 6 ust. 1 lit. c RODO) w związku z art. 5a ust. 3–7 ustawy "
+                "o samorządzie gminnym.</li>"
+                "<li>Zapisy na spotkania i szkolenia, odpowiedzi na pytania wysłane formularzem "
+                "kontaktowym: zadanie w interesie publicznym (art. 6 ust. 1 lit. e RODO).</li>"
+                "<li>Ochrona serwisu przed nadużyciami (skrót adresu IP, limity liczby zgłoszeń): "
+                "ten sam cel i ta sama podstawa co formularz, który wysyłasz.</li></ul>",
             ),
             heading("Jakie dane zbieramy"),
             paragraph(
-                "Gdy zgłaszasz uwagę lub projekt, zapisujemy to, co wpiszesz w formularz, oraz "
-                "skrót adresu IP, który chroni serwis przed nadużyciami. Serwis zapisuje w "
-                "przeglądarce tylko pliki cookie potrzebne do działania: sesję, ochronę formularzy "
-                "i wybrane przez Ciebie ustawienia kontrastu i wielkości tekstu."
+                "Zapisujemy to, co wpiszesz w formularz: podpis (imię i nazwisko albo nazwę organizacji), "
+                "adres e-mail, jeśli go podasz, i treść zgłoszenia, a także skrót adresu IP, z którego "
+                "wysłano formularz. Podpis i treść uwagi publikujemy po sprawdzeniu przez moderatora; "
+                "adresu e-mail i skrótu adresu IP nie publikujemy nigdy.",
+                "Serwis zapisuje w przeglądarce tylko pliki cookie potrzebne do działania: sesję, "
+                "ochronę formularzy i wybrane przez Ciebie ustawienia kontrastu i wielkości tekstu.",
+            ),
+            heading("Komu przekazujemy dane"),
+            paragraph(
+                "Dane czytają upoważnieni pracownicy urzędu i moderatorzy konsultacji. Przekazujemy je "
+                "tylko firmie, która na zlecenie miasta utrzymuje serwer i pocztę serwisu, na podstawie "
+                "umowy powierzenia, oraz organom, którym musimy je udostępnić z mocy prawa (np. sądom). "
+                "Nie przekazujemy danych poza Europejski Obszar Gospodarczy."
+            ),
+            heading("Jak długo przechowujemy dane"),
+            paragraph(
+                f"Podpis, adres e-mail i skrót adresu IP przechowujemy przez {RETENTION_DAYS} dni od "
+                "zamknięcia formularza, czyli od zakończenia konsultacji, naboru lub zapisów. Potem serwis "
+                "usuwa je automatycznie. Treść uwag i odpowiedzi urzędu zostaje bez danych osobowych "
+                "w raporcie z konsultacji, który jest dokumentem publicznym. Dokumenty przekazane do "
+                "archiwum urzędu przechowujemy tak długo, jak wymagają przepisy o archiwach."
             ),
             heading("Twoje prawa"),
-            paragraph(
-                "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia i ograniczenia "
-                "przetwarzania oraz prawo skargi do Prezesa Urzędu Ochrony Danych Osobowych."
+            (
+                "paragraph",
+                "<p>Masz prawo:</p><ul><li>dostępu do swoich danych i otrzymania ich kopii,</li>"
+                "<li>sprostowania danych nieprawidłowych,</li>"
+                "<li>usunięcia danych, gdy nie ma już podstawy, by je przetwarzać,</li>"
+                "<li>ograniczenia przetwarzania,</li>"
+                "<li>sprzeciwu wobec przetwarzania danych w interesie publicznym, z przyczyn "
+                "związanych z Twoją szczególną sytuacją,</li>"
+                "<li>wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych, ul. Stawki 2, "
+                "00-193 Warszawa, gdy uważasz, że przetwarzamy Twoje dane niezgodnie z prawem.</li></ul>"
+                "<p>Podanie danych jest dobrowolne, ale bez podpisu nie przyjmiemy uwagi ani projektu. "
+                "Nie podejmujemy wobec Ciebie decyzji w sposób zautomatyzowany i nie profilujemy "
+                "Twoich danych.</p>",
             ),
         ),
     ),
@@ -263,6 +326,79 @@ def _site_settings(home):
     settings_obj.accessibility_page = children.get("deklaracja-dostepnosci")
     settings_obj.privacy_page = children.get("polityka-prywatnosci")
     settings_obj.save()
+    if not settings_obj.footer_logos.exists():
+        for number, (title, alt_text, link_url, draw) in enumerate(FOOTER_LOGOS):
+            FooterLogo.objects.create(
+                settings=settings_obj,
+                image=_logo_image(title, draw),
+                alt_text=alt_text,
+                link_url=link_url,
+                sort_order=number,
+            )
+
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _font(size):
+    try:
+        return ImageFont.truetype(FONT, size)
+    except OSError:
+        return ImageFont.load_default(size=size)
+
+
+def _draw_programme(draw):
+    draw.rounded_rectangle((10, 20, 90, 100), radius=12, fill="#0b4f8a")
+    draw.ellipse((32, 30, 68, 66), fill="#f2b705")
+    draw.text((110, 28), "KAPITAŁ", font=_font(30), fill="#0b4f8a")
+    draw.text((110, 64), "LUDZKI", font=_font(30), fill="#e0523f")
+
+
+def _draw_poland(draw):
+    draw.rectangle((10, 25, 110, 60), fill="#ffffff", outline="#999999")
+    draw.rectangle((10, 60, 110, 95), fill="#dc143c")
+    draw.text((125, 30), "Rzeczpospolita", font=_font(24), fill="#222222")
+    draw.text((125, 62), "Polska", font=_font(24), fill="#222222")
+
+
+def _draw_union(draw):
+    draw.rectangle((10, 20, 130, 100), fill="#003399")
+    for point in range(12):
+        angle = math.radians(point * 30)
+        x, y = 70 + 26 * math.cos(angle), 60 + 26 * math.sin(angle)
+        draw.regular_polygon((x, y, 5), 5, fill="#ffcc00")
+    draw.text((145, 24), "UNIA EUROPEJSKA", font=_font(20), fill="#003399")
+    draw.text((145, 52), "Europejski Fundusz", font=_font(18), fill="#222222")
+    draw.text((145, 76), "Społeczny", font=_font(18), fill="#222222")
+
+
+FOOTER_LOGOS = [
+    # (image title, alt text, link, drawing)
+    ("Logo: Kapitał Ludzki", "Kapitał Ludzki – Narodowa Strategia Spójności", "", _draw_programme),
+    ("Logo: Rzeczpospolita Polska", "Rzeczpospolita Polska", "", _draw_poland),
+    (
+        "Logo: Unia Europejska, EFS",
+        "Unia Europejska – Europejski Fundusz Społeczny",
+        "https://commission.europa.eu/funding-tenders_pl",
+        _draw_union,
+    ),
+]
+
+
+def _logo_image(title, draw_logo):
+    """A 360×120 PNG drawn here with Pillow, created once by title."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = PillowImage.new("RGB", (360, 120), "#ffffff")
+    draw_logo(ImageDraw.Draw(canvas))
+    data = BytesIO()
+    canvas.save(data, "PNG")
+    image = image_model(title=title, file=ImageFile(data, name=slugify(title) + ".png"))
+    image._set_image_file_metadata()
+    image.save()
+    return image
 
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

@@ -1,14 +1,21 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .blocks import BodyStreamBlock
+from .footer import footer_logos
+from .sections import home_sections
 
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
 
@@ -100,14 +107,90 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
+    """The front page: a hero with a call to action, then the sections that feature apps register
+    (see home/sections.py), each shown only when it has something to show."""
+
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("przycisk prowadzi do strony"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Strona serwisu, na którą zaprasza przycisk w banerze, np. trwająca konsultacja."),
+    )
+    hero_link_url = models.URLField(
+        _("albo do adresu"),
+        blank=True,
+        help_text=_("Adres spoza serwisu. Wypełnij tylko wtedy, gdy nie wybierasz strony powyżej."),
+    )
+    hero_link_label = models.CharField(
+        _("napis na przycisku"),
+        max_length=60,
+        blank=True,
+        help_text=_("Krótko, od czasownika, np. „Zgłoś uwagę do projektu uchwały”."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("zdjęcie w banerze"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Nieobowiązkowe. Na komputerze stoi obok tekstu, na telefonie pod nim."),
+    )
+    hero_image_alt = models.CharField(
+        _("opis zdjęcia w banerze"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Co widać na zdjęciu, dla osób, które go nie widzą. Zostaw puste, gdy zdjęcie jest tylko ozdobą."
+        ),
+    )
+    featured_materials = StreamField(
+        [
+            (
+                "material",
+                SnippetChooserBlock(
+                    "materials.Material",
+                    label=_("materiał"),
+                    help_text=_("Plik lub nagranie z biblioteki materiałów."),
+                ),
+            )
+        ],
+        verbose_name=_("polecane materiały"),
+        blank=True,
+        max_num=6,
+        help_text=_(
+            "Do sześciu materiałów z biblioteki, które pokażemy na stronie głównej w tej kolejności. "
+            "Puste: sekcja polecanych materiałów się nie pokaże."
+        ),
+    )
     body = StreamField(
         BodyStreamBlock(),
         verbose_name=_("treść"),
         blank=True,
-        help_text=_("Treść strony głównej pod wstępem: sekcje, teksty, przyciski, dokumenty."),
+        help_text=_(
+            "Nieobowiązkowa treść pod sekcjami z konsultacjami i aktualnościami: teksty, przyciski, dokumenty."
+        ),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("lead"),
+                FieldPanel("hero_link_page"),
+                FieldPanel("hero_link_url"),
+                FieldPanel("hero_link_label"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading=_("Baner na górze strony"),
+            help_text=_("Tytuł strony jest nagłówkiem banera, a wstęp jego tekstem."),
+        ),
+        FieldPanel("featured_materials"),
+        FieldPanel("body"),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -115,6 +198,31 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("strona główna")
         verbose_name_plural = _("strony główne")
+
+    def clean(self):
+        super().clean()
+        has_link = self.hero_link_page_id or self.hero_link_url
+        if self.hero_link_page_id and self.hero_link_url:
+            raise ValidationError(
+                {"hero_link_url": _("Wybierz stronę albo wpisz adres, nie jedno i drugie naraz.")}
+            )
+        if has_link and not self.hero_link_label:
+            raise ValidationError({"hero_link_label": _("Napisz, co jest na przycisku, np. „Zgłoś uwagę”.")})
+        if self.hero_link_label and not has_link:
+            raise ValidationError(
+                {"hero_link_page": _("Wybierz stronę albo wpisz adres, do którego prowadzi przycisk.")}
+            )
+
+    @property
+    def hero_link(self):
+        if self.hero_link_page_id:
+            return self.hero_link_page.localized.url
+        return self.hero_link_url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections(request, self)
+        return context
 
 
 class StandardPage(BasePage):
@@ -135,8 +243,21 @@ class StandardPage(BasePage):
         verbose_name_plural = _("strony treści")
 
 
+FOOTER_LOGO_ALT_REQUIRED = _(
+    "Opisz logotyp, np. „Flaga Unii Europejskiej”: osoby korzystające z czytnika ekranu usłyszą ten "
+    "opis zamiast obrazu."
+)
+
+
+class SiteSettingsForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in [*self.formsets["footer_logos"].forms, self.formsets["footer_logos"].empty_form]:
+            form.fields["alt_text"].error_messages["required"] = FOOTER_LOGO_ALT_REQUIRED
+
+
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Contact details, the funding notice and the links every page's footer shows."""
 
     organisation = models.CharField(
@@ -163,21 +284,6 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         max_length=1000,
         help_text=_("Tekst o wsparciu z funduszy Unii Europejskiej pokazywany w stopce każdej strony."),
-    )
-    funding_logos = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logotypy programu"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Jeden obraz z zestawem logotypów (np. Kapitał Ludzki, flaga UE) do stopki."),
-    )
-    funding_logos_alt = models.CharField(
-        _("opis logotypów"),
-        blank=True,
-        max_length=250,
-        help_text=_("Co jest na obrazie z logotypami, dla osób korzystających z czytnika ekranu."),
     )
     copyright_line = models.CharField(
         _("nota prawna w stopce"),
@@ -213,6 +319,15 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    training_target = models.PositiveIntegerField(
+        _("cel: liczba przeszkolonych osób"),
+        default=120,
+        help_text=_(
+            "Ile osób (urzędników, pracowników jednostek miejskich, przedstawicieli organizacji) ma "
+            "przejść szkolenia. Lista szkoleń pokazuje, ilu przeszkoliliśmy wobec tego celu."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -225,7 +340,10 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Dane kontaktowe"),
         ),
         MultiFieldPanel(
-            [FieldPanel("funding_notice"), FieldPanel("funding_logos"), FieldPanel("funding_logos_alt")],
+            [
+                FieldPanel("funding_notice"),
+                InlinePanel("footer_logos", label=_("logotyp"), heading=_("Logotypy w stopce")),
+            ],
             heading=_("Dofinansowanie"),
         ),
         MultiFieldPanel(
@@ -233,8 +351,42 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Stopka"),
         ),
         FieldPanel("retention_days"),
+        FieldPanel("training_target"),
     ]
+    base_form_class = SiteSettingsForm
+
+    def logos(self):
+        return footer_logos(self)
 
     class Meta:
         verbose_name = _("ustawienia serwisu")
         verbose_name_plural = _("ustawienia serwisu")
+
+
+class FooterLogo(Orderable):
+    """One logo of the strip beside the funding notice (e.g. Kapitał Ludzki, the EU flag)."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_logos")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("obraz logotypu"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Logotyp na przezroczystym lub białym tle, najlepiej co najmniej 200 px wysokości."),
+    )
+    alt_text = models.CharField(
+        _("opis logotypu"),
+        max_length=200,
+        help_text=_("Co przedstawia logotyp, np. „Unia Europejska – Europejski Fundusz Społeczny”."),
+    )
+    link_url = models.URLField(
+        _("link (opcjonalnie)"),
+        blank=True,
+        help_text=_("Strona programu lub instytucji, do której prowadzi kliknięcie logotypu."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("link_url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("logotyp w stopce")
+        verbose_name_plural = _("logotypy w stopce")

@@ -7,6 +7,17 @@ class MaterialsConfig(AppConfig):
     verbose_name = _("Materiały, szkolenia i aktualności")
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import TrainingPage
         from .page_cache import connect
 
         connect()
+        page_published.connect(
+            give_new_seats_to_reserve_list, sender=TrainingPage, dispatch_uid="materials-training-seats"
+        )
+
+
+def give_new_seats_to_reserve_list(sender, instance, **kwargs):
+    """A training published with more seats gives them to the people first on the reserve list."""
+    instance.promote_waiting()

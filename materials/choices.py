@@ -43,3 +43,27 @@ class MaterialLanguage(models.TextChoices):
     ENGLISH = "en", _("angielski")
     UKRAINIAN = "uk", _("ukraiński")
     POLISH_SIGN = "pjm", _("polski język migowy")
+
+
+class TrainingAudience(models.TextChoices):
+    OFFICIALS = "officials", _("urzędnicy")
+    MUNICIPAL_STAFF = "municipal_staff", _("pracownicy jednostek miejskich")
+    NGOS = "ngos", _("organizacje pozarządowe")
+    RESIDENTS = "residents", _("mieszkańcy")
+
+
+class RegistrationStatus(models.TextChoices):
+    """A registration for a training (the states of `materials.policies.RegistrationPolicy`)."""
+
+    CONFIRMED = "confirmed", _("miejsce potwierdzone")
+    WAITING_LIST = "waiting_list", _("lista rezerwowa")
+    CANCELLED = "cancelled", _("rezygnacja")
+    ATTENDED = "attended", _("obecność potwierdzona")
+
+
+class ContactStatus(models.TextChoices):
+    """A question sent through a contact form (`materials.policies.ContactPolicy`)."""
+
+    TO_HANDLE = "to_handle", _("do załatwienia")
+    HANDLED = "handled", _("załatwione")
+    SPAM = "spam", _("spam")

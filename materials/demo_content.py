@@ -18,6 +18,8 @@ from consultation.models import ConsultationPage
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
 from home.models import HomePage
 
+# Trainings and the contact form have their own module; importing it registers its builder.
+from . import demo_trainings  # noqa: F401
 from .choices import ArticleKind, LegalActStatus, LegalActType, MaterialLanguage, MaterialType
 from .models import (
     ArticleIndexPage,
@@ -726,3 +728,17 @@ MATERIALS = [
         "",
     ),
 ]
+
+
+@demo_builder(order=35)
+def feature_materials_on_home_page(stdout):
+    """The editors' pick of materials on the home page, unless they have picked their own."""
+    home = HomePage.objects.get(depth=2, locale__language_code="pl")
+    if home.featured_materials:
+        return
+    titles = [row[0] for row in MATERIALS[:3]]
+    picked = sorted(
+        Material.objects.filter(title__in=titles), key=lambda material: titles.index(material.title)
+    )
+    home.featured_materials = [("material", material) for material in picked]
+    home.save_revision().publish()

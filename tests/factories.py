@@ -13,6 +13,8 @@ import wagtail_factories
 from django.utils.text import slugify
 from wagtail.models import Collection, Locale
 
+from consultation.choices import ProposalStatus
+from consultation.models import BudgetEditionPage, BudgetIndexPage, BudgetProjectPage
 from home.models import HomePage, StandardPage
 from materials.choices import ArticleKind, LegalActStatus, LegalActType, MaterialLanguage, MaterialType
 from materials.models import (
@@ -275,3 +277,48 @@ def index_page_form_data(title, slug, text="Tekst nad listą."):
             "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>"))]),
         }
     )
+
+
+# --- participatory budget -------------------------------------------------------------------------
+
+
+class BudgetIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Budżet obywatelski"
+    slug = "budzet-obywatelski"
+
+    class Meta:
+        model = BudgetIndexPage
+
+
+class BudgetEditionPageFactory(wagtail_factories.PageFactory):
+    """An edition whose vote ended in June 2026; districts are added with `BudgetArea` rows."""
+
+    title = factory.LazyAttribute(lambda page: f"Budżet obywatelski {page.year}")
+    slug = factory.LazyAttribute(lambda page: f"edycja-{page.year}")
+    year = factory.Sequence(lambda n: 2027 + n % 70)
+    citywide_pool = 1_000_000
+    citywide_cost_limit = 1_000_000
+    submission_start = datetime.date(2026, 1, 10)
+    submission_end = datetime.date(2026, 2, 10)
+    verification_end = datetime.date(2026, 3, 31)
+    appeals_end = datetime.date(2026, 4, 30)
+    voting_start = datetime.date(2026, 6, 1)
+    voting_end = datetime.date(2026, 6, 14)
+    results_date = datetime.date(2026, 6, 30)
+    realisation_start = datetime.date(2027, 1, 1)
+
+    class Meta:
+        model = BudgetEditionPage
+
+
+class BudgetProjectPageFactory(wagtail_factories.PageFactory):
+    """A project on the ballot, city-wide unless given an `area`, numbered within its edition."""
+
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    number = factory.LazyAttribute(lambda page: page.parent.specific.next_project_number())
+    status = ProposalStatus.ON_BALLOT
+    cost = 100_000
+
+    class Meta:
+        model = BudgetProjectPage

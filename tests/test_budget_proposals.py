@@ -166,7 +166,7 @@ def test_one_person_may_send_as_many_proposals_as_the_edition_allows(client, bud
     reason="SQLite's shared in-memory test database locks whole tables, so two threads cannot write at "
     "once; the same race is simulated on every database in test_sender_limit.py",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_proposals_at_the_same_moment_cannot_pass_the_limit(budget, settings):
     budget.edition.proposals_per_person = 1
     budget.edition.save_revision().publish()
@@ -190,3 +190,17 @@ def test_two_proposals_at_the_same_moment_cannot_pass_the_limit(budget, settings
         thread.join()
     assert Submission.objects.count() == 1
     assert sorted(statuses) == [302, 409]
+
+
+def test_counts_in_the_form_take_polish_plural_forms(client, budget, settings):
+    settings.FORM_RATE_LIMIT_COUNT = 100
+    budget.edition.proposals_per_person = 5
+    budget.edition.supporters_required = 1
+    budget.edition.save_revision().publish()
+    html = client.get(budget.form.url).content.decode()
+    assert "Jedna osoba może zgłosić 5 projektów." in html
+    assert "z podpisem co najmniej 1 mieszkańca" in html
+    for _ in range(5):
+        post_proposal(client, budget.form)
+    response = post_proposal(client, budget.form)
+    assert "zgłoszono już 5 projektów" in response.content.decode()

@@ -15,7 +15,7 @@ More examples locally: FUZZ_EXAMPLES=200 pytest tests/test_fuzz_query_params.py
 import os
 from dataclasses import dataclass
 from io import StringIO
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -27,7 +27,14 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.models import Page, Site
 
-from consultation.models import ConsultationPage, Submission
+from consultation.models import (
+    BudgetEditionPage,
+    BudgetProjectPage,
+    ConsultationPage,
+    ProposalFormPage,
+    Submission,
+)
+from materials.models import TrainingPage
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 
@@ -47,7 +54,18 @@ def bulk(model, action, user, *extra):
     return Target(f"/admin/bulk/{model}/{action}/", ("id", "childOf", "q", "next", *extra), user)
 
 
-INBOX = ("q", "status", "page", "submit_time_from", "submit_time_to", "ordering", "p", "export")
+INBOX = (
+    "q",
+    "status",
+    "page",
+    "edition",
+    "topic",
+    "submit_time_from",
+    "submit_time_to",
+    "ordering",
+    "p",
+    "export",
+)
 EXPLORER = ("q", "p", "ordering", "content_type", "locale", "owner", "edited_by", "site", "has_child_pages")
 EXPLORER_DATES = ("latest_revision_created_at_from", "latest_revision_created_at_to")
 MEDIA = ("q", "p", "ordering", "collection_id", "tag", "usage_count_min", "usage_count_max", "layout")
@@ -68,7 +86,36 @@ TARGETS = [
     Target("/en/szukaj/", ("q", "strona", "typ", "rok")),
     Target("/uk/szukaj/", ("q", "strona", "typ", "rok")),
     Target("/preferencje/", ("next", "toggle"), method="post"),
+    Target("{budget_index}"),
+    Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
+    Target("{budget_project}"),
+    Target("{voting}", ("dzielnica",)),
+    Target("{voting}", ("projekty", "karta", "website", "wroc"), method="post"),
+    Target(
+        "{voting}dane/",
+        ("karta", "imie", "data_urodzenia", "telefon", "pesel", "dzielnica", "kanal"),
+        method="post",
+    ),
+    Target("{voting}kod/", ("karta", "kod", "ponow"), method="post"),
+    Target("{past_voting}dane-otwarte/karty-csv/", ("format",)),
+    Target("/admin/glosowanie/", ("page", "channel", "status", "p", "ordering", "q"), "moderator"),
+    Target(
+        "/admin/glosowanie/papier/{voting_id}/",
+        ("imie", "data_urodzenia", "projekty", "oddano"),
+        "moderator",
+        "post",
+    ),
+    Target("{proposal_form}", ("jednostka",)),
+    Target("{proposal_form}odwolanie/", ("kod",)),
+    Target("{proposal_form}odwolanie/", ("kod", "text", "website"), method="post"),
     Target("/sitemap.xml", ("p",)),
+    Target("/szkolenia/", ("strona",)),
+    Target("{training}", ()),
+    Target("{training}kalendarz/"),
+    Target("{training}rezygnacja/", ("kod",)),
+    Target("{training}rezygnacja/", ("kod",), method="post"),
+    Target("{past_training}zaswiadczenie/", ("kod",)),
+    Target("/zadaj-pytanie/", ()),
     # The moderators' inbox
     Target("/admin/inbox/", INBOX, "moderator"),
     Target("/admin/inbox/results/", INBOX, "moderator"),
@@ -81,6 +128,8 @@ TARGETS = [
     bulk("consultation/submission", "approve", "moderator", "status", "page", "submit_time_from"),
     bulk("consultation/submission", "reject", "moderator", "status", "page"),
     bulk("consultation/submission", "spam", "moderator", "status", "page"),
+    bulk("consultation/submission", "registration-mark_attended", "moderator", "status", "page"),
+    bulk("consultation/submission", "contact-handle", "moderator", "status", "page"),
     # Wagtail's listings
     Target("/admin/pages/{home}/", EXPLORER + EXPLORER_DATES, "redaktor"),
     Target("/admin/pages/search/", ("q", "p", "ordering", "content_type", "locale"), "redaktor"),
@@ -132,6 +181,7 @@ TARGETS = [
     bulk("wagtaildocs/document", "add_to_collection", "redaktor"),
     bulk("consultation/privacynotice", "delete", "admin"),
     bulk("auth/user", "set_active", "admin"),
+    Target("/admin/budzet/wyniki/", ("edycja",), "admin"),
     # Search reports
     Target("/admin/wyszukiwania/popularne/", ("p", "export"), "redaktor"),
     Target("/admin/wyszukiwania/bez-wynikow/", ("p", "export"), "redaktor"),
@@ -153,6 +203,11 @@ VALID = {
     "next": ["/", "/konsultacje/", "//evil.example/"],
     "content_type": ["{content_type}"],
     "live": ["true", "false"],
+    "kod": ["{cancel_code}", "MQ:1vXYZ:abc"],
+    "dzielnica": ["miasto", "{budget_area}"],
+    "koszt_od": ["100000"],
+    "koszt_do": ["300000"],
+    "sortuj": ["glosy", "koszt", "tytul"],
     "typ": ["dokumenty", "konsultacje", "aktualnosci"],
 }
 NUMBERS = st.one_of(
@@ -199,6 +254,7 @@ def demo(django_db_setup, django_db_blocker):
         consultations = ConsultationPage.objects.filter(locale__language_code="pl").order_by("start_at")
         open_one = next(page for page in consultations if page.phase == "open")
         closed = next(page for page in consultations if page.phase == "closed")
+        full_training = TrainingPage.objects.get(slug="moderowanie-spotkan-z-mieszkancami")
         yield {
             "home": Site.objects.get(is_default_site=True).root_page_id,
             "site": Site.objects.get(is_default_site=True).pk,
@@ -210,8 +266,35 @@ def demo(django_db_setup, django_db_blocker):
             "submission": Submission.objects.filter(page=open_one).first().pk,
             "content_type": Page.objects.get(pk=open_one.pk).content_type_id,
             "year": open_one.start_at.year,
+            "training": full_training.url,
+            "past_training": TrainingPage.objects.get(slug="konsultacje-spoleczne-od-podstaw").url,
+            "cancel_code": unquote(
+                full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
+            ),
+            **budget_placeholders(),
+            **voting_placeholders(),
         }
         transaction.set_rollback(True)
+
+
+def budget_placeholders():
+    edition = BudgetEditionPage.objects.filter(results_published=True).first()
+    return {
+        "budget_index": edition.get_parent().url,
+        "budget_edition": edition.url,
+        "budget_area": edition.areas.first().pk,
+        "budget_project": BudgetProjectPage.objects.child_of(edition).first().url,
+        "proposal_form": ProposalFormPage.objects.live().first().url,
+    }
+
+
+def voting_placeholders():
+    from consultation.demo_voting import TRIAL_TITLE
+    from consultation.models import VotingPage
+
+    trial = VotingPage.objects.child_of(BudgetEditionPage.objects.get(title=TRIAL_TITLE)).get()
+    past = VotingPage.objects.child_of(BudgetEditionPage.objects.filter(results_published=True).first()).get()
+    return {"voting": trial.url, "voting_id": trial.pk, "past_voting": past.url}
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=str)

@@ -153,7 +153,7 @@ class SubmissionDetailView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmin
         submission, number = self.object, {"number": self.object.pk}
         if name == RESPOND:
             data = form.cleaned_data
-            submission.set_response(request.user, data["outcome"], data["response"].strip())
+            submission.set_response(request.user, data.get("outcome", ""), data["response"].strip())
             message = _("Zapisano odpowiedź urzędu na zgłoszenie nr %(number)s.") % number
         else:
             action = actions[name]

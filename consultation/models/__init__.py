@@ -12,8 +12,13 @@ from .forms import FormField, ModeratedFormPage, PrivacyNotice
 from .projects import BudgetProjectPage, ProjectStatusChange, ProjectUpdate
 from .proposals import ProposalFormPage
 from .submissions import Submission
+from .voting import Ballot, BallotChoice, VoteCode, VotingPage
 
 __all__ = [
+    "Ballot",
+    "BallotChoice",
+    "VoteCode",
+    "VotingPage",
     "BudgetArea",
     "BudgetEditionPage",
     "BudgetIndexPage",

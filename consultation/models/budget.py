@@ -76,6 +76,29 @@ class BudgetIndexPage(BasePage):
     def editions(self):
         return BudgetEditionPage.objects.child_of(self).live().order_by("-year")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..budget_listing import resident_action
+
+        context = super().get_context(request, *args, **kwargs)
+        editions = list(self.editions().prefetch_related("areas"))
+        current = current_edition(editions)
+        context.update(
+            {
+                "current_edition": current,
+                "current_action": resident_action(current, request) if current else None,
+                "other_editions": [edition for edition in editions if edition is not current],
+            }
+        )
+        return context
+
+
+def current_edition(editions):
+    """The edition residents take part in now: the newest not yet being built, else the newest."""
+    for edition in editions:
+        if edition.current_phase != BudgetPhase.REALISATION:
+            return edition
+    return editions[0] if editions else None
+
 
 def amount_field(verbose_name, help_text, **kwargs):
     return models.PositiveBigIntegerField(verbose_name, help_text=help_text, **kwargs)
@@ -202,7 +225,11 @@ class BudgetEditionPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["consultation.BudgetIndexPage"]
-    subpage_types = ["consultation.ProposalFormPage", "consultation.BudgetProjectPage"]
+    subpage_types = [
+        "consultation.ProposalFormPage",
+        "consultation.BudgetProjectPage",
+        "consultation.VotingPage",
+    ]
 
     class Meta:
         verbose_name = _("edycja budżetu obywatelskiego")
@@ -319,6 +346,31 @@ class BudgetEditionPage(BasePage):
 
         last = BudgetProjectPage.objects.child_of(self).aggregate(models.Max("number"))["number__max"]
         return (last or 0) + 1
+
+    # The public page
+    def proposal_form(self):
+        from .proposals import ProposalFormPage
+
+        return ProposalFormPage.objects.child_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..budget_listing import edition_results, project_list
+
+        # The pools are read many times below: their districts come from the database once.
+        models.prefetch_related_objects([self], "areas")
+        context = super().get_context(request, *args, **kwargs)
+        context.update(project_list(self, request.GET))
+        results = edition_results(self)
+        context.update(
+            {
+                "timeline": self.timeline(),
+                "pools": self.pools(),
+                "proposal_form": self.proposal_form() if self.accepts_proposals() else None,
+                # Pools nobody voted in (no project on their ballot) have no table.
+                "results": [result for result in results if result.rows] if results else None,
+            }
+        )
+        return context
 
 
 class BudgetArea(Orderable):

@@ -38,7 +38,7 @@ from ..builder import (
 from ..choices import ModerationMode
 from ..policies import CommentPolicy, get_policy
 from ..protection import RateLimit, client_ip, remember_browser
-from ..tasks import notify_new_submission
+from ..tasks import moderator_emails, notify_new_submission
 from .files import SubmissionFile
 from .submissions import Submission
 
@@ -205,9 +205,14 @@ class ModeratedFormPage(FormMixin, BasePage):
         if not args and self.pk is None and "form_fields" not in kwargs and self.default_form_fields:
             self.form_fields = [
                 FormField(
-                    label=label, field_type=kind, required=required, is_public=public, help_text=help_text
+                    label=label,
+                    field_type=kind,
+                    required=required,
+                    is_public=public,
+                    help_text=help_text,
+                    sort_order=order,
                 )
-                for label, kind, required, public, help_text in self.default_form_fields
+                for order, (label, kind, required, public, help_text) in enumerate(self.default_form_fields)
             ]
 
     def get_submission_class(self):
@@ -335,7 +340,6 @@ class ModeratedFormPage(FormMixin, BasePage):
             page=self,
             form_data=data,
             unit_anchor=form.cleaned_data.get(UNIT_FIELD, "") or "",
-            status=self.initial_status(),
             consent_at=timezone.now(),
             privacy_notice_revision=notice.latest_revision if notice else None,
             ip_hash=hash_ip(ip),
@@ -344,6 +348,8 @@ class ModeratedFormPage(FormMixin, BasePage):
         limit = self.max_per_sender()
         email = self.sender_email(form.cleaned_data)
         with transaction.atomic():
+            # Chosen inside the transaction, so a page may lock a row to choose it (a training's last seat).
+            submission.status = self.initial_status()
             if limit and email:
                 submission.sender_key = keyed_hash(email.strip().lower())
                 save_in_free_slot(submission, limit)
@@ -353,6 +359,23 @@ class ModeratedFormPage(FormMixin, BasePage):
                 SubmissionFile.store(submission, name, upload)
             transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))
         return submission
+
+    def moderator_recipients(self):
+        """Who is told of a new submission: the page's addresses, else every moderator."""
+        recipients = [address.strip() for address in self.notify_emails.split(",") if address.strip()]
+        return recipients or moderator_emails()
+
+    def sender_confirmation(self, submission):
+        """(subject, text) of the e-mail that confirms a submission to its sender."""
+        return (
+            _("Potwierdzenie: otrzymaliśmy Twoje zgłoszenie"),
+            _(
+                "Dziękujemy za zgłoszenie na stronie „%(title)s” (nr %(number)s).\n\n"
+                "Moderator sprawdzi je zgodnie z zasadami konsultacji. "
+                "Odpowiedź urzędu pojawi się na stronie: %(url)s"
+            )
+            % {"title": self.title, "number": submission.pk, "url": self.full_url},
+        )
 
     class Meta:
         verbose_name = _("strona z formularzem moderowanym")

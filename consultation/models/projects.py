@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -51,7 +52,9 @@ class BudgetProjectPage(BasePage):
         verbose_name=_("dzielnica"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # RESTRICT: a district with projects cannot go on its own, but an edition deleted with its
+        # projects takes its districts along.
+        on_delete=models.RESTRICT,
         related_name="projects",
         help_text=_("Pusta: projekt ogólnomiejski. Dzielnice ustawia się na stronie edycji."),
     )
@@ -163,6 +166,24 @@ class BudgetProjectPage(BasePage):
     @property
     def area_name(self):
         return self.area.name if self.area_id else _("ogólnomiejski")
+
+    # The public page
+    def get_context(self, request, *args, **kwargs):
+        from ..budget_listing import project_placing
+
+        context = super().get_context(request, *args, **kwargs)
+        edition = self.get_parent().specific
+        context.update(
+            {
+                "edition": edition,
+                "placing": project_placing(self, edition),
+                "status_history": self.status_changes.order_by("date", "sort_order"),
+                "progress_updates": self.updates.prefetch_related(
+                    models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
+                ).order_by("-date", "sort_order"),
+            }
+        )
+        return context
 
 
 class ProjectStatusChange(Orderable):

@@ -115,6 +115,7 @@ class Submission(AbstractFormSubmission):
                 user=user,
                 data={"from": previous, "to": status, **{k: str(v) for k, v in fields.items()}},
             )
+            self.policy.after_decision(self, previous)
 
     @cached_property
     def policy(self):

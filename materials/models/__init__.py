@@ -1,12 +1,15 @@
 from .articles import ArticleIndexPage, ArticlePage
+from .contact import FormPage
 from .legal import LegalActConsultation, LegalActDocument, LegalActIndexPage, LegalActPage
 from .library import Material, MaterialsIndexPage
 from .news import NewsIndexPage, NewsPage
 from .tags import Tag, TaggedArticle, TaggedMaterial
+from .trainings import TrainingDocument, TrainingIndexPage, TrainingPage
 
 __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
+    "FormPage",
     "LegalActConsultation",
     "LegalActDocument",
     "LegalActIndexPage",
@@ -18,4 +21,7 @@ __all__ = [
     "Tag",
     "TaggedArticle",
     "TaggedMaterial",
+    "TrainingDocument",
+    "TrainingIndexPage",
+    "TrainingPage",
 ]

@@ -214,3 +214,17 @@ FORM_RATE_LIMIT_ADDRESS_COUNT = int(os.environ.get("FORM_RATE_LIMIT_ADDRESS_COUN
 FORM_RATE_LIMIT_SECONDS = int(os.environ.get("FORM_RATE_LIMIT_SECONDS", "600"))
 # Behind a reverse proxy, the client address is the last hop of X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
+
+# Online voting in the participatory budget (consultation/voting/, README "Głosowanie online").
+VOTING_IDENTITY_SECRET = os.environ.get("VOTING_IDENTITY_SECRET", "")
+VOTING_SMS_BACKEND = os.environ.get("VOTING_SMS_BACKEND", "console")
+VOTING_SMS_URL = os.environ.get("VOTING_SMS_URL", "https://api.smsapi.pl/sms.do")
+VOTING_SMS_TOKEN = os.environ.get("VOTING_SMS_TOKEN", "")
+VOTING_SMS_SENDER = os.environ.get("VOTING_SMS_SENDER", "")
+VOTING_SMS_TIMEOUT = int(os.environ.get("VOTING_SMS_TIMEOUT", "10"))
+VOTING_CODE_MINUTES = int(os.environ.get("VOTING_CODE_MINUTES", "10"))
+VOTING_CODE_ATTEMPTS = int(os.environ.get("VOTING_CODE_ATTEMPTS", "3"))
+VOTING_CODE_RESEND_SECONDS = int(os.environ.get("VOTING_CODE_RESEND_SECONDS", "60"))
+VOTING_CODE_LIMIT_PHONE = int(os.environ.get("VOTING_CODE_LIMIT_PHONE", "5"))
+VOTING_CODE_LIMIT_ADDRESS = int(os.environ.get("VOTING_CODE_LIMIT_ADDRESS", "200"))
+VOTING_STEP_MAX_AGE = int(os.environ.get("VOTING_STEP_MAX_AGE", str(60 * 60)))

@@ -15,3 +15,4 @@ STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
 DEMO_CONTENT_ALLOWED = True
+VOTING_SMS_BACKEND = "recording"

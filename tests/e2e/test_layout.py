@@ -45,3 +45,66 @@ def test_first_tab_focuses_skip_link_which_moves_to_content(open_page, screensho
 
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "tresc"
+
+
+# --- the width of a desktop -----------------------------------------------------------------------
+
+CONSULTATION = "/konsultacje/zasady-budzetu-obywatelskiego-2027/"
+
+
+def card_columns(page, selector=".card-grid"):
+    """How many columns the first card grid of the page shows (distinct left edges of its cards)."""
+    lefts = page.eval_on_selector_all(
+        f"{selector} > li", "items => items.map(item => Math.round(item.getBoundingClientRect().left))"
+    )
+    assert lefts, f"no cards in {selector}"
+    return len(set(lefts))
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/konsultacje/", "/dobre-praktyki/", "/aktualnosci/", "/materialy/", "/prawo/"]
+)
+def test_lists_are_card_grids_on_a_desktop_and_one_column_on_a_phone(open_page, screenshot, path):
+    grid = ".card-grid" if path in ("/", "/konsultacje/") else ".materials-cards"
+    # The home page's first section may hold a single open consultation; the news are three.
+    selector = "[aria-labelledby=home-aktualnosci] .card-grid" if path == "/" else grid
+    desktop = open_page(path, viewport="desktop")
+    phone = open_page(path, viewport="mobile")
+    screenshot(desktop, f"cards{path}-desktop")
+    screenshot(phone, f"cards{path}-mobile")
+
+    assert card_columns(phone, selector) == 1
+    assert phone.evaluate("document.documentElement.scrollWidth") == 360
+    if path != "/konsultacje/":  # the demo's groups hold one consultation each
+        assert card_columns(desktop, selector) > 1
+
+
+def test_consultation_page_has_its_key_facts_and_call_to_action_beside_the_text(open_page, screenshot):
+    desktop = open_page(CONSULTATION, viewport="desktop")
+    phone = open_page(CONSULTATION, viewport="mobile")
+    screenshot(desktop, "consultation-desktop")
+    screenshot(phone, "consultation-mobile")
+
+    main = desktop.locator(".with-aside__main").bounding_box()
+    aside = desktop.locator(".page-aside").bounding_box()
+    assert aside["x"] >= main["x"] + main["width"]
+    assert aside["y"] < main["y"] + 200
+    assert 600 <= main["width"] <= 760, "the text keeps a readable line length"
+    action = desktop.locator(".page-aside a", has_text="Zgłoś uwagę")
+    assert action.get_attribute("href") == "#formularz"
+
+    phone_main = phone.locator(".with-aside__main").bounding_box()
+    phone_aside = phone.locator(".page-aside").bounding_box()
+    assert phone_aside["y"] > phone_main["y"] + phone_main["height"] - 1
+    assert phone.evaluate("document.documentElement.scrollWidth") == 360
+
+
+def test_main_menu_fits_on_one_line_at_1280_px(open_page):
+    page = open_page("/", viewport="desktop")
+
+    tops = page.eval_on_selector_all(
+        ".main-nav__link", "links => links.map(link => Math.round(link.getBoundingClientRect().top))"
+    )
+
+    assert len(tops) >= 7
+    assert len(set(tops)) == 1

@@ -1,0 +1,465 @@
+"""Trainings with registration through the pipeline: a registration is confirmed while seats last,
+then waits on the reserve list (`materials.policies.RegistrationPolicy`). The seat is chosen with
+the training's row locked, so two people registering for the last seat at the same moment cannot
+both get it. Signed links in the e-mails let a person give up the seat (once) and download the
+certificate of attendance."""
+
+from urllib.parse import urlencode
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection, models, transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from consultation.dates import when_in_words
+from consultation.ics import calendar_response
+from consultation.models import FormField, ModeratedFormPage, PageDocument, Submission
+from consultation.panels import SubmissionsPanel
+from home.models import BasePage, SiteSettings
+
+from ..choices import RegistrationStatus, TrainingAudience
+from ..fields import MultipleChoiceField
+from ..policies import CANCELLABLE_STATES, PROMOTE, SEAT_STATES, SELF_CANCEL, RegistrationPolicy
+from .common import body_field, index_body_field, paginate
+from .forms import CONSENT_HELP, private_fields
+
+R = RegistrationStatus
+TRAININGS_PER_PAGE = 12
+CANCEL_SALT = "materials.training.cancel"
+CERTIFICATE_SALT = "materials.training.certificate"
+TOKEN_PARAM = "kod"
+
+DEFAULT_REGISTRATION_FIELDS = [
+    ("Imię i nazwisko", "singleline", True, "Tak wpiszemy je na zaświadczeniu o udziale."),
+    ("E-mail", "email", True, "Wyślemy na niego potwierdzenie, link do rezygnacji i zaświadczenie."),
+    ("Instytucja lub organizacja", "singleline", False, "Nieobowiązkowe: gdzie pracujesz lub działasz."),
+    (
+        "Zgadzam się na przetwarzanie moich danych osobowych w celu organizacji szkolenia",
+        FormField.CONSENT,
+        True,
+        CONSENT_HELP,
+    ),
+]
+
+
+def seats_taken_subquery():
+    """The number of seats taken at each training of a queryset, as one subquery."""
+    taken = (
+        Submission.objects.filter(page_id=OuterRef("pk"), status__in=SEAT_STATES)
+        .order_by()
+        .values("page_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
+
+
+def seats_left_expression():
+    return Greatest(F("capacity") - seats_taken_subquery(), Value(0))
+
+
+class TrainingIndexPage(BasePage):
+    body = index_body_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["materials.TrainingPage"]
+
+    class Meta:
+        verbose_name = _("lista szkoleń")
+        verbose_name_plural = _("listy szkoleń")
+
+    def trainings(self):
+        return (
+            TrainingPage.objects.child_of(self).live().public().annotate(seats_left=seats_left_expression())
+        )
+
+    def trained_count(self):
+        """How many people attended a training of this list: each e-mail address once (a person at
+        two trainings is one trained person); anonymised registrations count one each."""
+        attended = Submission.objects.filter(
+            page_id__in=TrainingPage.objects.child_of(self).values("pk"), status=R.ATTENDED
+        )
+        counts = attended.aggregate(
+            people=Count("sender_key", distinct=True, filter=~Q(sender_key="")),
+            unknown=Count("pk", filter=Q(sender_key="")),
+        )
+        return counts["people"] + counts["unknown"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        trainings = self.trainings()
+        context.update(
+            {
+                "upcoming": list(trainings.filter(ends_at__gt=now).order_by("starts_at", "pk")),
+                "past": paginate(
+                    request,
+                    trainings.filter(ends_at__lte=now).order_by("-starts_at", "-pk"),
+                    TRAININGS_PER_PAGE,
+                ),
+                "trained": self.trained_count(),
+                "target": SiteSettings.for_request(request).training_target,
+            }
+        )
+        return context
+
+
+class TrainingPage(RoutablePageMixin, ModeratedFormPage):
+    audience = MultipleChoiceField(
+        _("dla kogo"),
+        item_choices=TrainingAudience.choices,
+        help_text=_("Zaznacz wszystkie grupy, do których kierujemy szkolenie."),
+    )
+    starts_at = models.DateTimeField(
+        _("początek szkolenia"), help_text=_("Dzień i godzina, np. 12.03.2027 9:00.")
+    )
+    ends_at = models.DateTimeField(
+        _("koniec szkolenia"), help_text=_("Dzień i godzina zakończenia, np. 12.03.2027 14:00.")
+    )
+    place = models.CharField(
+        _("miejsce"),
+        max_length=200,
+        blank=True,
+        help_text=_("Np. „Sala Sesyjna Urzędu Miejskiego”. Puste, gdy szkolenie odbywa się tylko online."),
+    )
+    address = models.CharField(
+        _("adres"), max_length=200, blank=True, help_text=_("Np. „al. Zwycięstwa 20, Sosnowiec”.")
+    )
+    online_url = models.URLField(
+        _("link do spotkania online"),
+        blank=True,
+        help_text=_("Adres spotkania w internecie (np. Teams, Zoom), gdy szkolenie odbywa się online."),
+    )
+    trainer = models.CharField(
+        _("prowadzący"),
+        max_length=200,
+        help_text=_("Imię i nazwisko lub nazwa organizacji, np. „Anna Kowalska, Fundacja Dobrych Praktyk”."),
+    )
+    programme = body_field(_("Program szkolenia: tematy, plan dnia, co warto przygotować."), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("liczba miejsc"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(10000)],
+        help_text=_("Tyle osób zapiszemy z potwierdzonym miejscem; kolejne trafią na listę rezerwową."),
+    )
+    registration_opens_at = models.DateTimeField(
+        _("zapisy od"), help_text=_("Od tej chwili formularz przyjmuje zapisy.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("zapisy do"), help_text=_("Po tej chwili formularz się zamyka, np. dzień przed szkoleniem o 23:59.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        SubmissionsPanel(heading=_("Zapisane osoby")),
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Termin")),
+        MultiFieldPanel(
+            [FieldPanel("place"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Miejsce")
+        ),
+        FieldPanel("trainer"),
+        FieldPanel("audience"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+                FieldPanel("privacy_notice"),
+                FieldPanel("thank_you_text"),
+                FieldPanel("notify_emails"),
+                InlinePanel("form_fields", label=_("pole formularza")),
+            ],
+            heading=_("Zapisy"),
+        ),
+        InlinePanel(
+            "training_documents",
+            label=_("materiał ze szkolenia"),
+            heading=_("Materiały ze szkolenia (pokażemy je po szkoleniu)"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("programme"), index.SearchField("trainer")]
+
+    parent_page_types = ["materials.TrainingIndexPage"]
+    subpage_types = []
+    policy_key = RegistrationPolicy.key
+
+    class Meta:
+        verbose_name = _("szkolenie")
+        verbose_name_plural = _("szkolenia")
+
+    default_form_fields = private_fields(DEFAULT_REGISTRATION_FIELDS)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("Szkolenie musi kończyć się po tym, jak się zacznie.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Zapisy muszą kończyć się po tym, jak się zaczną.")
+        elif closes and self.ends_at and closes > self.ends_at:
+            errors["registration_closes_at"] = _("Zapisy muszą zakończyć się najpóźniej z końcem szkolenia.")
+        if not (self.place or self.address or self.online_url):
+            errors["place"] = _("Podaj miejsce szkolenia albo link do spotkania online.")
+        if errors:
+            raise ValidationError(errors)
+
+    # What residents see
+
+    @property
+    def is_over(self):
+        return self.ends_at <= timezone.now()
+
+    @property
+    def description(self):
+        """The event's description in a calendar file."""
+        return self.lead
+
+    def audience_labels(self):
+        return self._meta.get_field("audience").labels(self.audience)
+
+    def when_in_words(self):
+        return _("%(start)s–%(end)s") % {
+            "start": when_in_words(self.starts_at),
+            "end": timezone.localtime(self.ends_at).strftime("%H:%M")
+            if timezone.localdate(self.ends_at) == timezone.localdate(self.starts_at)
+            else when_in_words(self.ends_at),
+        }
+
+    def accepts_submissions(self):
+        now = timezone.now()
+        return self.registration_opens_at <= now < self.registration_closes_at and now < self.ends_at
+
+    def closed_message(self):
+        if timezone.now() < self.registration_opens_at:
+            return _("Zapisy jeszcze się nie rozpoczęły: ruszą %(start)s.") % {
+                "start": when_in_words(self.registration_opens_at)
+            }
+        return _("Zapisy na to szkolenie są zamknięte.")
+
+    def submissions_closed_at(self):
+        return self.ends_at if self.is_over else None
+
+    def registrations(self):
+        return Submission.objects.filter(page_id=self.pk)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        counts = self.registrations().aggregate(
+            taken=Count("pk", filter=Q(status__in=SEAT_STATES)),
+            waiting=Count("pk", filter=Q(status=R.WAITING_LIST)),
+        )
+        is_over = self.is_over
+        context.update(
+            {
+                "seats_left": max(self.capacity - counts["taken"], 0),
+                "waiting": counts["waiting"],
+                "is_over": is_over,
+                "is_open": self.accepts_submissions(),
+                "closed_message": None if self.accepts_submissions() else self.closed_message(),
+                "training_documents": list(self.training_documents.select_related("document"))
+                if is_over
+                else [],
+                "privacy_notice": self.get_privacy_notice(),
+                "index_page": self.get_parent().specific,
+            }
+        )
+        return context
+
+    # Registration
+
+    def max_per_sender(self):
+        return 1
+
+    def sender_limit_message(self):
+        return _(
+            "Ten adres e-mail jest już zapisany na to szkolenie. Aby zrezygnować, użyj linku z e-maila "
+            "z potwierdzeniem."
+        )
+
+    def lock(self):
+        """Lock this training's row until the transaction ends, so the seats are counted by one
+        registration at a time. SQLite has no row locks: a write takes its one database-wide write
+        lock before the count instead."""
+        rows = TrainingPage.objects.filter(pk=self.pk)
+        if connection.features.has_select_for_update:
+            list(rows.select_for_update(of=("self",)).values_list("pk"))
+        else:
+            rows.update(capacity=F("capacity"))
+
+    def initial_status(self):
+        """Called inside the transaction that saves the registration."""
+        self.lock()
+        taken = self.registrations().filter(status__in=SEAT_STATES).count()
+        return R.CONFIRMED if taken < self.capacity else R.WAITING_LIST
+
+    def promote_waiting(self):
+        """Give free seats to the people first on the reserve list; each is told by e-mail."""
+        from consultation.tasks import notify_decision
+
+        with transaction.atomic():
+            self.lock()
+            free = self.capacity - self.registrations().filter(status__in=SEAT_STATES).count()
+            if free <= 0 or self.is_over:
+                return []
+            promoted = list(
+                self.registrations().filter(status=R.WAITING_LIST).order_by("submit_time", "pk")[:free]
+            )
+            for submission in promoted:
+                submission.apply(PROMOTE, None)
+                transaction.on_commit(lambda pk=submission.pk: notify_decision.enqueue(pk))
+        return promoted
+
+    def cancel_registration(self, submission_pk):
+        """Cancel through the person's own link; False when it was cancelled before or cannot be."""
+        with transaction.atomic():
+            self.lock()
+            submission = self.registrations().select_for_update(of=("self",)).filter(pk=submission_pk).first()
+            if submission is None or submission.status not in CANCELLABLE_STATES or self.is_over:
+                return False
+            submission.apply(SELF_CANCEL, None)
+        return True
+
+    def moderator_recipients(self):
+        """Only the addresses the editor gave: a registration needs no moderator's decision."""
+        return [address.strip() for address in self.notify_emails.split(",") if address.strip()]
+
+    def sender_confirmation(self, submission):
+        facts = {"title": self.title, "when": self.when_in_words(), "where": self.where()}
+        if submission.status == R.WAITING_LIST:
+            text = _(
+                "Dziękujemy za zapis na szkolenie „%(title)s” (%(when)s, %(where)s).\n\n"
+                "Wszystkie miejsca są już zajęte, więc jesteś na liście rezerwowej. Gdy ktoś "
+                "zrezygnuje, dostaniesz miejsce i napiszemy o tym e-mailem."
+            )
+        else:
+            text = _(
+                "Dziękujemy za zapis na szkolenie „%(title)s”. Twoje miejsce jest potwierdzone.\n\n"
+                "Termin: %(when)s\nMiejsce: %(where)s"
+            )
+        lines = [text % facts, self.cancel_line(submission), self.full_url or ""]
+        return _("Zapis na szkolenie: %(title)s") % facts, "\n\n".join(str(line) for line in lines)
+
+    def registration_email_lines(self, submission):
+        """What the e-mail about a change of a registration's state adds."""
+        if submission.status == R.CONFIRMED:
+            return [
+                _("Zwolniło się miejsce: czekamy na Ciebie %(when)s (%(where)s).")
+                % {"when": self.when_in_words(), "where": self.where()},
+                self.cancel_line(submission),
+            ]
+        if submission.status == R.ATTENDED:
+            return [
+                _("Dziękujemy za udział. Zaświadczenie o udziale w szkoleniu (PDF) pobierzesz tutaj: %(url)s")
+                % {"url": self.certificate_url(submission)}
+            ]
+        return []
+
+    def where(self):
+        return ", ".join(part for part in (self.place, self.address) if part) or _("online")
+
+    def cancel_line(self, submission):
+        return _("Jeśli nie możesz przyjść, zwolnij miejsce dla innej osoby: %(url)s") % {
+            "url": self.cancel_url(submission)
+        }
+
+    # Signed links
+
+    def _signed_url(self, route, salt, submission):
+        # In the query string: a token's ":" is not allowed in a page's path.
+        query = urlencode({TOKEN_PARAM: signing.dumps(submission.pk, salt=salt)})
+        return f"{self.full_url or ''}{self.reverse_subpage(route)}?{query}"
+
+    def cancel_url(self, submission):
+        return self._signed_url("cancel", CANCEL_SALT, submission)
+
+    def certificate_url(self, submission):
+        return self._signed_url("certificate", CERTIFICATE_SALT, submission)
+
+    def registration_from(self, request, salt):
+        """The registration a signed link names, or None for a changed or foreign link."""
+        token = request.GET.get(TOKEN_PARAM, "")
+        try:
+            pk = signing.loads(token, salt=salt)
+        except signing.BadSignature:
+            return None
+        if not isinstance(pk, int):
+            return None
+        return self.registrations().filter(pk=pk).first()
+
+    def attendee_name(self, submission):
+        """What the person typed in the first one-line field (the form starts with the name)."""
+        for field in self.get_form_fields():
+            if field.field_type == "singleline":
+                return submission.form_data.get(field.clean_name, "")
+        return ""
+
+    # Routes
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return ModeratedFormPage.serve(self, request, *args, **kwargs)
+
+    @path("kalendarz/", name="ics")
+    def ics(self, request):
+        return calendar_response(
+            self,
+            [self],
+            f"szkolenie-{self.slug}.ics",
+            summary=f"Szkolenie: {self.title}",
+            uid_prefix="training",
+        )
+
+    def _link_page(self, request, template, context, status=200):
+        return TemplateResponse(request, template, {**self.get_context(request), **context}, status=status)
+
+    @path("rezygnacja/", name="cancel")
+    def cancel(self, request):
+        submission = self.registration_from(request, CANCEL_SALT)
+        template = "materials/training_cancel.html"
+        if submission is None:
+            return self._link_page(request, template, {"outcome": "invalid"}, status=404)
+        if request.method == "POST":
+            outcome = "cancelled" if self.cancel_registration(submission.pk) else "already"
+        elif submission.status in CANCELLABLE_STATES and not self.is_over:
+            outcome = "confirm"
+        else:
+            outcome = "already"
+        if outcome == "already":
+            submission.refresh_from_db()
+        return self._link_page(
+            request,
+            template,
+            {"outcome": outcome, "registration": submission, "name": self.attendee_name(submission)},
+            status=410 if outcome == "already" else 200,
+        )
+
+    @path("zaswiadczenie/", name="certificate")
+    def certificate(self, request):
+        from ..certificates import certificate_response
+
+        submission = self.registration_from(request, CERTIFICATE_SALT)
+        name = self.attendee_name(submission) if submission else ""
+        if submission is None or submission.status != R.ATTENDED or not name:
+            return self._link_page(request, "materials/training_certificate_refused.html", {}, status=404)
+        return certificate_response(request, self, name)
+
+
+class TrainingDocument(PageDocument):
+    """Presentations and handouts from the training, shown once it is over."""
+
+    page = ParentalKey(TrainingPage, on_delete=models.CASCADE, related_name="training_documents")
+
+    class Meta(PageDocument.Meta):
+        verbose_name = _("materiał ze szkolenia")
+        verbose_name_plural = _("materiały ze szkolenia")
