@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf messages clean bench-voting
+.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf messages clean bench-voting bench-search
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -78,3 +78,9 @@ clean:
 # by 50 people. Meant for PostgreSQL: DATABASE_URL=postgres://... make bench-voting
 bench-voting: migrate
 	$(BIN)/python manage.py bench_voting
+
+# Search benchmark (not part of `make test`): relevance and p95 latency with 10 000 pages. Give it a
+# PostgreSQL database of its own: make bench-search DATABASE_URL=postgres://user@host/bench
+bench-search: install
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(BIN)/python manage.py migrate --no-input
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(BIN)/python manage.py bench_search

@@ -1,17 +1,42 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
 
 from home.text import printable
+
+from . import results as found
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def chosen_type(value):
+    return found.TYPE_BY_SLUG.get(value)
+
+
+def chosen_year(value, years):
+    return int(value) if value.isdigit() and len(value) == 4 and int(value) in years else None
+
+
 def search(request):
     query = printable(request.GET.get("q", ""), MAX_QUERY_LENGTH)
-    results = Page.objects.none()
+    years = found.years()
+    kind = chosen_type(request.GET.get("typ", ""))
+    year = chosen_year(request.GET.get("rok", ""), years)
+    hits = found.search(query, kind, year) if query else []
+    page_obj = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("strona"))
     if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("strona"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": page_obj})
+        found.log_query(query, has_results=bool(hits), first_page=page_obj.number == 1)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "results": page_obj,
+            "items": found.present(page_obj.object_list, query),
+            "promotions": found.promotions(query) if query and page_obj.number == 1 else [],
+            "types": [(item.slug, item.label) for item in found.TYPES],
+            "selected_type": kind.slug if kind else "",
+            "years": [(value, value) for value in years],
+            "selected_year": year or "",
+        },
+    )

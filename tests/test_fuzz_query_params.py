@@ -82,9 +82,9 @@ TARGETS = [
     Target("{closed}raport/"),
     Target("{consultation}kalendarz/"),
     Target("{consultation}kalendarz/{meeting}/"),
-    Target("/szukaj/", ("q", "strona")),
-    Target("/en/szukaj/", ("q", "strona")),
-    Target("/uk/szukaj/", ("q", "strona")),
+    Target("/szukaj/", ("q", "strona", "typ", "rok")),
+    Target("/en/szukaj/", ("q", "strona", "typ", "rok")),
+    Target("/uk/szukaj/", ("q", "strona", "typ", "rok")),
     Target("/preferencje/", ("next", "toggle"), method="post"),
     Target("{budget_index}"),
     Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
@@ -182,6 +182,9 @@ TARGETS = [
     bulk("consultation/privacynotice", "delete", "admin"),
     bulk("auth/user", "set_active", "admin"),
     Target("/admin/budzet/wyniki/", ("edycja",), "admin"),
+    # Search reports
+    Target("/admin/wyszukiwania/popularne/", ("p", "export"), "redaktor"),
+    Target("/admin/wyszukiwania/bez-wynikow/", ("p", "export"), "redaktor"),
 ]
 
 VALID = {
@@ -205,6 +208,7 @@ VALID = {
     "koszt_od": ["100000"],
     "koszt_do": ["300000"],
     "sortuj": ["glosy", "koszt", "tytul"],
+    "typ": ["dokumenty", "konsultacje", "aktualnosci"],
 }
 NUMBERS = st.one_of(
     st.integers().map(str),

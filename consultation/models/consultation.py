@@ -186,7 +186,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             heading=_("Po zakończeniu"),
         ),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("subject")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("subject"),
+        index.RelatedFields("units", [index.SearchField("label"), index.SearchField("text")]),
+    ]
 
     parent_page_types = ["consultation.ConsultationIndexPage"]
     subpage_types = []

@@ -139,6 +139,7 @@ class ArticlePage(CoverImageMixin, BasePage):
         index.SearchField("body"),
         index.SearchField("author"),
         index.SearchField("source"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("date"),
     ]
