@@ -6,7 +6,9 @@ of form brings its lifecycle without a change to the pipeline."""
 
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from .choices import ProposalStatus, SubmissionStatus
 
@@ -116,6 +118,13 @@ class CommentPolicy(Policy):
     public_states = frozenset({SubmissionStatus.APPROVED})
     waiting_states = frozenset({SubmissionStatus.PENDING})
     post_moderated_state = SubmissionStatus.APPROVED
+
+    def after_decision(self, submission, previous):
+        """A comment published or withdrawn changes what the search finds on its consultation."""
+        if (previous in self.public_states) != (submission.status in self.public_states):
+            page = submission.page.specific
+            transaction.on_commit(lambda: index.insert_or_update_object(page))
+
     actions = (
         Action(
             "approve",

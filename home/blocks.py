@@ -21,6 +21,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Nagłówek sekcji (H2)")), ("h3", _("Podsekcja (H3)"))],
         default="h2",
         help_text=_("H2 otwiera nową sekcję strony, H3 dzieli sekcję na części."),
+        search_index=False,
     )
     anchor = blocks.CharBlock(
         label=_("Nazwa sekcji w linku (opcjonalnie)"),

@@ -369,3 +369,28 @@ def test_at_least_nine_in_ten_relevance_queries_find_their_page_in_the_first_fiv
 
     assert len(QUERIES) >= 40
     assert measured["found"] >= 0.9, measured["misses"]
+
+
+# --- approved comments are part of their consultation ---------------------------------------------
+
+
+def test_an_approved_comment_makes_its_consultation_findable_and_a_rejected_one_does_not(
+    client, admin_client, consultations, instant_forms, django_capture_on_commit_callbacks
+):
+    from consultation.models import Submission
+    from tests.consultation_fixtures import post_comment
+
+    page = consultations.open
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_comment(client, page, text="Proponuję fontannę z wodą pitną.").status_code == 302
+    assert page.title not in titles(search(client, q="fontanna"))  # waiting for a moderator
+
+    comment = Submission.objects.get(page=page)
+    inbox = f"/admin/inbox/edit/{comment.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(inbox, {"action": "approve"})
+    assert page.title in titles(search(client, q="fontanny"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(inbox, {"action": "reject", "reject-category": "off_topic"})
+    assert page.title not in titles(search(client, q="fontanna"))

@@ -190,6 +190,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         index.SearchField("body"),
         index.SearchField("subject"),
         index.RelatedFields("units", [index.SearchField("label"), index.SearchField("text")]),
+        index.SearchField("public_comments_text"),
     ]
 
     parent_page_types = ["consultation.ConsultationIndexPage"]
@@ -204,6 +205,15 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         super().clean()
         if self.start_at and self.end_at and self.end_at <= self.start_at:
             raise ValidationError({"end_at": _("Konsultacja musi kończyć się po tym, jak się zacznie.")})
+
+    def public_comments_text(self):
+        """What the search finds of the comments: the public fields of the approved ones only."""
+        field_labels = self.public_field_labels()
+        return "\n".join(
+            str(value)
+            for submission in Submission.objects.filter(page=self).public()
+            for _label, value in submission.public_values(field_labels)
+        )
 
     # Status
     def phase_at(self, now):

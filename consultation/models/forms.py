@@ -358,6 +358,8 @@ class ModeratedFormPage(FormMixin, BasePage):
             for name, upload in uploads.items():
                 SubmissionFile.store(submission, name, upload)
             transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))
+            if submission.status in self.get_policy().public_states:  # published at once
+                transaction.on_commit(lambda: index.insert_or_update_object(self))
         return submission
 
     def moderator_recipients(self):
