@@ -369,6 +369,7 @@ ROLES = ("redaktor", "moderator")
 # As database tests they run before the transactional ones, which leave the database empty.
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture(scope="module")
 def crawled(django_db_setup, django_db_blocker):
     """Every role's screens on the demo site, crawled once; the database is left as it was."""
