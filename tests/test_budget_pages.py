@@ -394,7 +394,7 @@ def test_edition_page_queries_do_not_grow_with_projects(client, django_assert_ma
         )
     client.get(edition.url)  # renditions made once, site root and settings cached
 
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(27):
         response = client.get(edition.url, {"sortuj": "glosy"})
 
     assert len(listed_numbers(response)) == min(count, 20)

@@ -129,3 +129,13 @@ def test_no_personal_data_in_urls_or_logs(client, voting, caplog, settings):
     assert voting.page.url + "kod/#formularz" in actions
     assert all("?" not in action for action in actions), "every step is a POST to a fixed address"
     assert code.isdigit()
+
+
+def test_the_edition_results_link_to_the_open_data_and_its_checksums(client, voted):
+    edition = voted.edition
+    edition.results_published = True
+    edition.save_revision().publish()
+    with shifted_time(AFTER_THE_VOTE):
+        html = client.get(edition.url).content.decode()
+    assert f'href="{voted.page.url}#dane-otwarte-naglowek"' in html
+    assert "sumami kontrolnymi SHA-256" in html

@@ -355,6 +355,7 @@ class BudgetEditionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from ..budget_listing import edition_results, project_list
+        from .voting import VotingPage
 
         # The pools are read many times below: their districts come from the database once.
         models.prefetch_related_objects([self], "areas")
@@ -368,6 +369,7 @@ class BudgetEditionPage(BasePage):
                 "proposal_form": self.proposal_form() if self.accepts_proposals() else None,
                 # Pools nobody voted in (no project on their ballot) have no table.
                 "results": [result for result in results if result.rows] if results else None,
+                "voting_page": VotingPage.objects.child_of(self).live().first() if results else None,
             }
         )
         return context
