@@ -38,6 +38,8 @@ POLISH_TOO = {
     "Admin", "Administrator", "Alias", "Format", "ID", "IPv4", "IPv6", "Import", "Link", "Login",
     "Status", "Status %(status)s", "System", "Tag", "Token", "URL", "mar", "port", "status", "system",
     "tag", "%s KB", "%s MB", "%s GB", "%s TB", "%s PB",
+    # Polish field names of the paper ballot form, whose labels read the same.
+    "Nazwisko", "Data urodzenia",
 }  # fmt: skip
 # Python's None in a hidden counter that Wagtail's JavaScript fills in.
 NOT_MESSAGES = {"None"}

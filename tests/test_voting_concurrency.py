@@ -114,7 +114,7 @@ def simultaneously(page, started):
 
 
 # One test: a transactional test empties the database when it ends (Wagtail's root page included).
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_attempts_one_ballot_per_person_and_the_phone_limit(postgresql_only, voting):
     people, attempts = 5, 40
     voting.page.ballots_per_phone = 3
