@@ -13,6 +13,7 @@ from consultation.choices import BallotChannel, BallotStatus, DuplicateRule
 from consultation.models import Ballot, BudgetProjectPage, VoteCode
 from consultation.results import compute_results
 from consultation.voting import identity, sms
+from consultation.voting.ballots import turnout
 from tests.voting_fixtures import Voter
 
 pytestmark = pytest.mark.django_db
@@ -144,6 +145,19 @@ def test_second_paper_ballot_of_a_person_is_refused(client, voting, moderator):
     response = paper(client, voting, nazwisko="ŻAK WIŚNIEWSKA")
     assert "ma już wpisaną kartę papierową" in response.content.decode()
     assert Ballot.objects.count() == 1
+
+
+def test_second_paper_ballot_under_all_void_voids_every_ballot_of_the_person(client, voting, moderator):
+    voting.page.duplicate_rule = DuplicateRule.ALL_VOID
+    voting.page.save()
+    client.force_login(moderator)
+    paper(client, voting)
+    response = paper(client, voting, nazwisko="ŻAK WIŚNIEWSKA")
+    body = response.content.decode()
+    assert "ma już wpisaną kartę papierową" in body
+    assert "jej wcześniejsze głosy unieważniono" in body
+    assert list(Ballot.objects.values_list("status", flat=True)) == [BallotStatus.VOID_DUPLICATE]
+    assert turnout(voting.page) == (0, {})
 
 
 def test_online_after_paper_is_refused(client, voting, moderator):

@@ -117,8 +117,16 @@ class PaperBallotView(VotingPageMixin, WagtailAdminTemplateMixin, FormView):
             ballot = cast_paper(
                 self.page, form.identity_key(), form.cleaned_data["selection"], form.personal_data(), cast_at
             )
-        except AlreadyVoted:
+        except AlreadyVoted as refusal:
             form.add_error(None, _("Ta osoba ma już wpisaną kartę papierową w tej edycji."))
+            if refusal.voided:
+                form.add_error(
+                    None,
+                    _(
+                        "Zgodnie z regulaminem tej edycji wszystkie karty osoby, która głosowała dwa "
+                        "razy, są nieważne: jej wcześniejsze głosy unieważniono."
+                    ),
+                )
             return self.form_invalid(form)
         log(instance=ballot, action="consultation.ballot_paper", user=self.request.user)
         if ballot.status == BallotStatus.VALID:

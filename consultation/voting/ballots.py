@@ -14,7 +14,10 @@ from ..results import VOTED_STATUSES
 
 
 class AlreadyVoted(Exception):
-    pass
+    def __init__(self, voided=False):
+        super().__init__()
+        # True where the edition voids every ballot of a person who voted twice and so it did.
+        self.voided = voided
 
 
 class PhoneLimitReached(Exception):
@@ -130,10 +133,11 @@ def cast_online(page, vote_code):
     return ballot
 
 
-@transaction.atomic
 def cast_paper(page, identity_key, selection, personal_data, cast_at):
     """A paper ballot entered by staff. Where the same person also voted online, the page's rule
-    decides: the earlier ballot counts, or every ballot of that person is void."""
+    decides: the earlier ballot counts, or every ballot of that person is void. A second paper card
+    of one person is not stored: under the first rule the first card counts, under the second every
+    ballot of that person is void."""
     try:
         with transaction.atomic():
             ballot = Ballot.objects.create(
@@ -144,12 +148,19 @@ def cast_paper(page, identity_key, selection, personal_data, cast_at):
                 personal_data=personal_data,
                 cast_at=cast_at,
             )
+            BallotChoice.objects.bulk_create(
+                BallotChoice(ballot=ballot, project=project) for project in selection.projects
+            )
+            apply_duplicate_rule(page, identity_key)
     except IntegrityError:
-        raise AlreadyVoted from None
-    BallotChoice.objects.bulk_create(
-        BallotChoice(ballot=ballot, project=project) for project in selection.projects
-    )
-    apply_duplicate_rule(page, identity_key)
+        if page.duplicate_rule != DuplicateRule.ALL_VOID:
+            raise AlreadyVoted from None
+        voided = (
+            Ballot.objects.filter(page=page, identity_key=identity_key)
+            .exclude(status=BallotStatus.INVALIDATED)
+            .update(status=BallotStatus.VOID_DUPLICATE)
+        )
+        raise AlreadyVoted(voided=bool(voided)) from None
     ballot.refresh_from_db()
     return ballot
 

@@ -3,29 +3,33 @@ VOTING_CODE_MINUTES, VOTING_CODE_ATTEMPTS tries, a new one no sooner than VOTING
 after the last. Sending costs money, so it is rate-limited per phone and per network address with
 the counters the resident forms use."""
 
+import logging
 import secrets
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ..choices import CodeChannel
 from ..models import VoteCode
 from ..protection import RateLimit, client_ip
 from . import identity
-from .sms import send_sms
+from .sms import SmsError, send_sms
+
+logger = logging.getLogger(__name__)
 
 DIGITS = {CodeChannel.SMS: 4, CodeChannel.EMAIL: 6}
 
 
 class CodeRateLimit(RateLimit):
     def __init__(self, request, phone_key):
-        from django.utils.translation import gettext_lazy
-
-        message = gettext_lazy(
+        message = _lazy(
             "Na ten numer lub z tej sieci wysłaliśmy w krótkim czasie zbyt wiele kodów. "
             "Spróbuj ponownie za kilkanaście minut."
         )
@@ -48,15 +52,31 @@ def new_secret(vote_code):
     return code
 
 
+class DeliveryFailed(Exception):
+    """The gateway did not take the code: the voter is told and may try again; nothing is kept."""
+
+
+DELIVERY_FAILED = _lazy(
+    "Nie udało się teraz wysłać kodu (bramka SMS lub poczta nie odpowiada). Twój wybór i dane są "
+    "zachowane: spróbuj ponownie za kilka minut."
+)
+
+
 def deliver(vote_code, phone, email, code):
+    """Sent at once, not through the task queue: the voter waits for the code on the page, and the
+    code must not be written to the queue's table in clear text."""
     text = _("Kod potwierdzający głos w budżecie obywatelskim: %(code)s. Ważny %(minutes)s min.") % {
         "code": code,
         "minutes": settings.VOTING_CODE_MINUTES,
     }
-    if vote_code.channel == CodeChannel.EMAIL:
-        send_mail(_("Kod potwierdzający głos"), text, None, [email])
-    else:
-        send_sms(phone, text)
+    try:
+        if vote_code.channel == CodeChannel.EMAIL:
+            send_mail(_("Kod potwierdzający głos"), text, None, [email])
+        else:
+            send_sms(phone, text)
+    except (SmsError, smtplib.SMTPException, OSError) as error:
+        logger.error("Vote code %s not delivered: %s", vote_code.pk, type(error).__name__)
+        raise DeliveryFailed from error
 
 
 def start(page, selection, form):
@@ -71,9 +91,10 @@ def start(page, selection, form):
         personal_data=form.personal_data(),
         channel=form.code_channel,
     )
-    code = new_secret(vote_code)
-    vote_code.save()
-    deliver(vote_code, data["telefon"], data.get("email"), code)
+    with transaction.atomic():
+        code = new_secret(vote_code)
+        vote_code.save()
+        deliver(vote_code, data["telefon"], data.get("email"), code)
     return vote_code
 
 
@@ -83,6 +104,7 @@ def resend_wait(vote_code):
     return max(0, int((ready - timezone.now()).total_seconds()) + 1) if ready > timezone.now() else 0
 
 
+@transaction.atomic
 def resend(vote_code):
     code = new_secret(vote_code)
     vote_code.save(update_fields=["code_hash", "sent_at", "expires_at", "attempts"])
@@ -111,9 +133,14 @@ def check(vote_code, code):
 
 
 def send_receipt(ballot, phone):
-    if phone:
+    """The ballot is counted whether or not this message arrives: the page shows the receipt too."""
+    if not phone:
+        return
+    try:
         send_sms(
             phone,
             _("Twój głos w budżecie obywatelskim został przyjęty. Kod potwierdzenia: %(receipt)s")
             % {"receipt": ballot.receipt_code},
         )
+    except SmsError as error:
+        logger.error("Receipt of ballot %s not delivered: %s", ballot.pk, type(error).__name__)

@@ -55,7 +55,9 @@ class HttpGateway:
                 body = json.loads(response.read() or b"{}")
         except (OSError, ValueError) as error:
             raise SmsError(str(error)) from error
-        if isinstance(body, dict) and body.get("error"):
+        if not isinstance(body, dict):
+            raise SmsError("unexpected answer")
+        if body.get("error"):
             raise SmsError(str(body.get("message", body["error"])))
 
 

@@ -185,7 +185,10 @@ def identify_view(request, page):
     refusal = limit.refusal()
     if refusal:
         return render_identify(request, page, edition, form, selection, refusal=refusal)
-    vote_code = codes.start(page, selection, form)
+    try:
+        vote_code = codes.start(page, selection, form)
+    except codes.DeliveryFailed:
+        return render_identify(request, page, edition, form, selection, refusal=codes.DELIVERY_FAILED)
     limit.record()
     return render_confirm(request, page, edition, vote_code)
 
@@ -247,7 +250,11 @@ def resend(request, page, edition, vote_code):
     refusal = limit.refusal()
     if refusal:
         return render_confirm(request, page, edition, vote_code, form, notice=refusal)
-    codes.resend(vote_code)
+    try:
+        codes.resend(vote_code)
+    except codes.DeliveryFailed:
+        vote_code.refresh_from_db()
+        return render_confirm(request, page, edition, vote_code, form, notice=codes.DELIVERY_FAILED)
     limit.record()
     return render_confirm(
         request, page, edition, vote_code, form, notice=_("Wysłaliśmy nowy kod. Poprzedni już nie działa.")
