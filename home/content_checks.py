@@ -23,7 +23,7 @@ QUOTE_LANG_RULE = {
     "impact": "serious",
     "selector": "blockquote",
     "tags": ["wcag2aa", "wcag312"],
-    "any": [{"id": "has-lang", "options": {"attributes": ["lang"]}}],
+    "any": ["has-lang"],
     "enabled": True,
 }
 
