@@ -94,7 +94,7 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["decorative"] and value["alt_text"]:
+        if value["decorative"] and value["alt_text"].strip():
             raise field_error(
                 "decorative",
                 _(

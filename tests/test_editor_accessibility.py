@@ -11,9 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.embeds import embeds
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.blocks import BodyStreamBlock, ImageBlock, VideoBlock
@@ -340,3 +343,16 @@ def test_image_stored_before_the_decorative_choice_renders_its_alt_text(page, cl
     page.save_revision().publish()
 
     assert public_main(client, page).select_one("figure.image-block img")["alt"] == "Park Sieleckie"
+
+
+def test_every_demo_page_body_passes_the_rules_as_an_editor_would_save_it(db):
+    call_command("load_demo_content", quiet_accounts=True, stdout=StringIO())
+    checked = 0
+
+    for page in Page.objects.filter(depth__gt=1).specific():
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField) and isinstance(field.stream_block, BodyStreamBlock):
+                field.stream_block.clean(getattr(page, field.name))
+                checked += 1
+
+    assert checked > 20
