@@ -2,6 +2,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .content_checks import use_site_content_checker
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
 
 
@@ -26,3 +27,6 @@ def add_editor_guides(request, panels):
 
 hooks.register("register_editor_guide", publish_guide)
 hooks.register("register_editor_guide", document_guide)
+
+
+hooks.register("construct_wagtail_userbar", use_site_content_checker)
