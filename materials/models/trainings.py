@@ -416,7 +416,7 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
             self,
             [self],
             f"szkolenie-{self.slug}.ics",
-            summary=f"Szkolenie: {self.title}",
+            summary=_("Szkolenie: %(title)s") % {"title": self.title},
             uid_prefix="training",
         )
 
