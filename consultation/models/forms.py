@@ -340,6 +340,7 @@ class ModeratedFormPage(FormMixin, BasePage):
             page=self,
             form_data=data,
             unit_anchor=form.cleaned_data.get(UNIT_FIELD, "") or "",
+            language=self.locale.language_code,
             consent_at=timezone.now(),
             privacy_notice_revision=notice.latest_revision if notice else None,
             ip_hash=hash_ip(ip),
