@@ -13,8 +13,18 @@ from consultation.models import Submission
 from tests.consultation_fixtures import comment_data, read_token
 
 INTERFACE = {
-    "en": {"skip": "Skip to content", "footer": "Information", "button": "Send the comment"},
-    "uk": {"skip": "Перейти до змісту", "footer": "Інформація", "button": "Надіслати зауваження"},
+    "en": {
+        "skip": "Skip to content",
+        "footer": "Information",
+        "button": "Send the comment",
+        "field": "Your comment",
+    },
+    "uk": {
+        "skip": "Перейти до змісту",
+        "footer": "Інформація",
+        "button": "Надіслати зауваження",
+        "field": "Текст зауваження",
+    },
 }
 CONFIRMATION = {
     "en": "Confirmation: we have received your submission",
@@ -52,7 +62,9 @@ def test_translated_page_shows_the_interface_in_its_language(client, consultatio
     assert INTERFACE[language]["button"] in [
         button.get_text(strip=True) for button in soup.select("form button")
     ]
-    assert "Przejdź do treści" not in html
+    labels = [label.get_text(" ", strip=True) for label in soup.select("form label")]
+    assert any(label.startswith(INTERFACE[language]["field"]) for label in labels), labels
+    assert "Przejdź do treści" not in html and "Treść uwagi" not in html
 
 
 def test_polish_page_keeps_the_polish_interface(client, consultations):
@@ -101,7 +113,7 @@ def test_submissions_in_three_languages_share_one_inbox_marked_with_their_langua
     ukrainian = send_comment(client, translate(consultations.open, "uk"), "")
 
     listing = moderator_client.get(reverse("submission_inbox:index"))
-    rows = {row.pk: row.get_language_display() for row in listing.context["object_list"] if row.pk}
+    rows = {row.pk: row.get_language_display() for row in listing.context["object_list"]}
     assert rows == {polish.pk: "polski", english.pk: "angielski", ukrainian.pk: "ukraiński"}
     html = listing.content.decode()
     assert "Język" in html and "angielski" in html and "ukraiński" in html

@@ -34,6 +34,7 @@ from ..builder import (
     UNIT_FIELD,
     ModeratedFormBuilder,
     SubmissionForm,
+    field_text,
 )
 from ..choices import ModerationMode
 from ..policies import CommentPolicy, get_policy
@@ -311,7 +312,9 @@ class ModeratedFormPage(FormMixin, BasePage):
         return PrivacyNotice.objects.order_by("-pk").first()
 
     def public_field_labels(self):
-        return [(field.clean_name, field.label) for field in self.get_form_fields() if field.is_public]
+        return [
+            (field.clean_name, field_text(field.label)) for field in self.get_form_fields() if field.is_public
+        ]
 
     def personal_field_names(self):
         """Fields removed by anonymisation: who sent it (signature, e-mail, phone, any short text)
