@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultation', '0011_project_area_restrict'),
+        ('consultation', '0012_accessible_body_blocks'),
     ]
 
     operations = [
