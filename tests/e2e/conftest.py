@@ -35,15 +35,10 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker):
+def migrated_data(django_db_setup):
     """What the migrations created (Wagtail's root page, the default locale and site), as
-    pytest-django serialised it. Transactional tests leave the database empty: this is put back once
-    they are done, so a reused test database (`--reuse-db`) still works for the tests that run next."""
-    contents = getattr(connection, "_test_serialized_contents", None)
-    yield contents
-    if contents:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(contents)
+    pytest-django serialised it before Playwright's event loop gave the tests other connections."""
+    return getattr(connection, "_test_serialized_contents", None)
 
 
 @pytest.fixture(scope="package")
@@ -65,19 +60,36 @@ def browser(migrated_data):
         # without the post-migrate signal (content types and permissions return with the snapshot).
         for alias in connections:
             connections[alias]._test_serialized_contents = "[]"
+            if connections[alias].vendor == "postgresql":
+                patch.setattr(connections[alias].ops, "sql_flush", deleting_flush(connections[alias].ops))
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
         connections.close_all()
 
 
+def deleting_flush(ops):
+    """`ops.sql_flush` emptying the tables with DELETE. On PostgreSQL, Django's flush is a TRUNCATE
+    of every table, which costs seconds on each test (PostgreSQL drops and recreates the files of a
+    hundred tables and their indexes); the demo's few thousand rows are deleted in a fraction of
+    that. Django's foreign keys are checked at commit, so the order of the tables does not matter."""
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        sql = [f"DELETE FROM {ops.quote_name(table)}" for table in tables]
+        if reset_sequences:
+            sql += ops.sequence_reset_by_name_sql(style, ops.connection.introspection.sequence_list())
+        return sql
+
+    return sql_flush
+
+
 class DemoSnapshot:
     """A copy of the database as `load_demo_content` leaves it, put back with `restore()`.
 
     PostgreSQL: the tables are copied into a schema of their own (`CREATE TABLE ... AS TABLE`) and
-    copied back after a TRUNCATE, in one transaction (Django's foreign keys are checked at commit);
-    the sequences get back the values they had. SQLite: sqlite3's backup API copies the whole
-    database, full-text index included, to memory and back."""
+    copied back in one transaction, after the rows there are deleted; the sequences get back the
+    values they had. SQLite: sqlite3's backup API copies the whole database, full-text index
+    included, to memory and back."""
 
     SCHEMA = "e2e_demo_snapshot"
 
@@ -101,10 +113,10 @@ class DemoSnapshot:
                 if cursor.rowcount:
                     self.filled.append(table)
             cursor.execute(
-                "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences "
-                "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+                "SELECT format('%I.%I', schemaname, sequencename), coalesce(last_value, start_value), "
+                "last_value IS NOT NULL FROM pg_sequences WHERE schemaname = current_schema()"
             )
-            self.sequences = cursor.fetchall()
+            self.sequences = [list(column) for column in zip(*cursor.fetchall(), strict=True)] or [[], [], []]
 
     def restore(self):
         if self.connection.vendor != "postgresql":
@@ -112,15 +124,16 @@ class DemoSnapshot:
             self.copy.backup(self.connection.connection)
             return
         quote = self.connection.ops.quote_name
-        statements = [f"TRUNCATE {', '.join(map(quote, self.tables))} RESTART IDENTITY CASCADE"]
+        statements = [f"DELETE FROM {quote(table)}" for table in self.tables]
         statements += [
             f"INSERT INTO {quote(table)} SELECT * FROM {self.SCHEMA}.{quote(table)}" for table in self.filled
         ]
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
             cursor.execute(";".join(statements))
             cursor.execute(
-                "SELECT setval(name::regclass, value) FROM unnest(%s::text[], %s::bigint[]) AS s(name, value)",
-                [[name for name, _ in self.sequences], [value for _, value in self.sequences]],
+                "SELECT setval(name::regclass, value, called) "
+                "FROM unnest(%s::text[], %s::bigint[], %s::boolean[]) AS s(name, value, called)",
+                self.sequences,
             )
 
     def drop(self):
@@ -133,15 +146,21 @@ class DemoSnapshot:
 
 @pytest.fixture(scope="package")
 def _demo_snapshot(browser, migrated_data, django_db_blocker):
-    """The demo built once, on the migrated data alone, and copied."""
-    with django_db_blocker.unblock():
+    """The demo built once, on the migrated data alone, and copied. Afterwards only the migrated
+    data is left, so a reused test database (`--reuse-db`) still works for the tests that run next."""
+
+    def migrated_data_alone():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         if migrated_data:
             connection.creation.deserialize_db_from_string(migrated_data)
+
+    with django_db_blocker.unblock():
+        migrated_data_alone()
         call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
         snapshot = DemoSnapshot(connection)
         yield snapshot
         snapshot.drop()
+        migrated_data_alone()
 
 
 @pytest.fixture(autouse=True)
