@@ -150,7 +150,9 @@ def _demo_snapshot(browser, migrated_data, django_db_blocker):
     data is left, so a reused test database (`--reuse-db`) still works for the tests that run next."""
 
     def migrated_data_alone():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command(
+            "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+        )
         if migrated_data:
             connection.creation.deserialize_db_from_string(migrated_data)
 
