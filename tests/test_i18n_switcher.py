@@ -9,35 +9,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail_localize.synctree import synchronize_tree
 
 from home.demo_content import DEMO_ACCOUNTS, build_home, build_language_trees
 from home.models import HomePage, StandardPage
 from home.sites import configure_default_site
+from tests.translations import locale, sync_trees, translate
 
 PUBLIC = "https://bo.sosnowiec.pl"
-
-
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
-def translate(page, code, title):
-    """A published translation of `page` (and of its parents, where they have none) into `code`."""
-    translation = page.copy_for_translation(locale(code), copy_parents=True)
-    translation.title = title
-    translation.save_revision().publish()
-    for parent in translation.get_ancestors().filter(depth__gt=1, live=False):
-        parent.specific.save_revision().publish()
-    return translation
-
-
-def sync_trees():
-    """What wagtail-localize does for a page created in the admin: aliases under /en/ and /uk/."""
-    for code in ["en", "uk"]:
-        synchronize_tree(locale("pl"), locale(code))
 
 
 def switcher_links(html):
@@ -196,7 +176,7 @@ def test_translated_and_polish_pages_have_no_notice(client, site_tree):
         assert '<main id="tresc" class="site-main" tabindex="-1">' in html, path
 
 
-def test_page_added_in_the_admin_appears_under_en_and_uk(client, admin_user, site_tree):
+def test_page_added_in_the_admin_appears_under_en_and_uk(client, admin_user, site_tree, synced_trees):
     client.force_login(admin_user)
 
     data = nested_form_data(
