@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -135,3 +136,20 @@ def canonical_url(page, request=None):
             if version.pk == page.alias_of_id:
                 return version.get_full_url(request)
     return page.get_full_url(request)
+
+
+def redirect_to_original(page, request):
+    """A form sent from an untranslated alias (POST) or one of its sub-pages (a voting step, a page
+    of a list) goes to the same address on the Polish page, with the same method and data (307):
+    submissions and ballots belong to the Polish page, never to an alias. None otherwise."""
+    original = original_of(page, request)
+    if original is None:
+        return None
+    own_url = page.get_url(request)
+    rest = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+    if request.method in ("GET", "HEAD") and not rest:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    response = HttpResponseRedirect(original.url + rest + (f"?{query}" if query else ""))
+    response.status_code = 307
+    return response

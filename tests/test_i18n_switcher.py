@@ -167,6 +167,16 @@ def test_untranslated_page_under_en_says_it_is_in_polish_and_marks_its_text_poli
     assert "Platformę przygotowało miasto." in html
 
 
+def test_form_sent_from_an_untranslated_page_goes_to_the_polish_page_with_its_data(client, site_tree):
+    sync_trees()
+
+    response = client.post("/en/o-budzecie/?strona=2", {"tresc": "Uwaga"})
+
+    # 307: the browser sends the same form to the Polish page, where submissions and ballots belong
+    assert response.status_code == 307
+    assert response["Location"] == "/o-budzecie/?strona=2"
+
+
 def test_translated_and_polish_pages_have_no_notice(client, site_tree):
     translate(site_tree.about, "en", "About the budget")
 
