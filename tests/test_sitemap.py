@@ -6,6 +6,8 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.translations import sync_trees, translate
 
@@ -62,23 +64,25 @@ def test_sitemap_lists_translations_with_their_language_versions(client, site_tr
         "pl": "http://testserver/polityka-prywatnosci/",
         "x-default": "http://testserver/polityka-prywatnosci/",
     }
-    # the aliases of untranslated pages under /en/ and /uk/ repeat the Polish text: not listed
+    # the aliases of untranslated pages (the English home page among them) repeat the Polish text
     assert sorted(pages) == sorted(
-        ["/", "/o-budzecie/", "/o-budzecie/harmonogram/", "/polityka-prywatnosci/", "/en/", "/en/o-budzecie/"]
+        ["/", "/o-budzecie/", "/o-budzecie/harmonogram/", "/polityka-prywatnosci/", "/en/o-budzecie/"]
     )
 
 
-def test_sitemap_costs_the_same_queries_whatever_the_number_of_translations(
-    client, site_tree, django_assert_max_num_queries
-):
+def test_sitemap_costs_the_same_queries_whatever_the_number_of_translations(client, site_tree):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(captured)
+
+    untranslated = queries()
     translate(site_tree.about, "en", "About the budget")
     translate(site_tree.privacy, "uk", "Політика конфіденційності")
     translate(site_tree.schedule, "uk", "Графік")
     sync_trees()
 
-    # the site and its root paths, the pages, their specific rows (one per page type), the locales
-    with django_assert_max_num_queries(8):
-        assert client.get("/sitemap.xml").status_code == 200
+    assert queries() <= untranslated
 
 
 @pytest.mark.django_db

@@ -10,12 +10,10 @@ def locale(code):
 
 
 def translate(page, code, title):
-    """A published translation of `page` (and of its parents, where they have none) into `code`."""
+    """A published translation of `page` into `code`; its untranslated parents get aliases."""
     translation = page.copy_for_translation(locale(code), copy_parents=True)
     translation.title = title
     translation.save_revision().publish()
-    for parent in translation.get_ancestors().filter(depth__gt=1, live=False):
-        parent.specific.save_revision().publish()
     return translation
 
 
