@@ -7,8 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.bulk_actions import bulk_action
-from home.sitemap import LanguageTreesSitemap
 from home.preferences import toggle_preference
+from home.sitemap import LanguageTreesSitemap
 from home.views import RobotsView
 from search import views as search_views
 
