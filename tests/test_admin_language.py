@@ -486,7 +486,7 @@ def test_default_workflow_is_polish_and_approved_by_the_editors(demo_content):
 
 def test_editor_submits_a_page_to_the_polish_workflow(client, demo_content):
     client.force_login(get_user_model().objects.get(username="redaktor"))
-    page = Page.objects.get(slug="o-budzecie")
+    page = Page.objects.get(slug="o-budzecie", locale__language_code="pl")
 
     response = client.get(f"/admin/pages/{page.pk}/edit/")
 
