@@ -59,7 +59,7 @@ def demo_content(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _polish_tree_only(request, monkeypatch):
     """A page added in the admin gets no aliases under /en/ and /uk/ (wagtail-localize's
-    synchronisation, home migration 0008) unless the test takes `synced_trees`: most tests read
+    synchronisation, home migration 0009) unless the test takes `synced_trees`: most tests read
     one Polish tree. The demo loader synchronises the trees itself."""
     if "synced_trees" not in request.fixturenames:
         monkeypatch.setattr(synctree, "create_aliases_for_new_page", lambda page: None)
