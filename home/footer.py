@@ -1,10 +1,16 @@
-"""The footer's logo strip, read once and kept in the cache, so no page pays a query for it.
+"""What every page's footer shows beyond the site settings: the link to the accessibility
+statement, looked up once per request, and the logo strip, read once and kept in the cache, so no
+page pays a query for it.
 
 Saving the site settings, a logo or any image forgets it; with the local-memory cache of
 development other processes catch up within `TIMEOUT`."""
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Case, Value, When
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 
 CACHE_KEY = "home:footer-logos"
 TIMEOUT = 60 * 10
@@ -52,3 +58,24 @@ def connect():
         post_delete.connect(
             forget_footer_logos, sender=model, dispatch_uid=f"footer-logos-delete-{model.__name__}"
         )
+
+
+def accessibility_statement(request):
+    """The live accessibility statement in the language of the request (else in the default
+    one), looked up once per request: every page's footer links to it."""
+    if not hasattr(request, "_accessibility_statement"):
+        request._accessibility_statement = _find_statement()
+    return request._accessibility_statement
+
+
+def _find_statement():
+    from .statement import AccessibilityStatementPage  # imports the models, which import this module
+
+    active = get_supported_content_language_variant(get_language())
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return (
+        AccessibilityStatementPage.objects.live()
+        .filter(locale__language_code__in={active, default})
+        .order_by(Case(When(locale__language_code=active, then=Value(0)), default=Value(1)), "path")
+        .first()
+    )

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+from .review import statement_review_panel
 
 
 @hooks.register("insert_global_admin_js")
@@ -22,6 +23,13 @@ def add_editor_guides(request, panels):
     guides = guides_for(request)
     if guides:
         panels.append(GuidesPanel(guides))
+
+
+@hooks.register("construct_homepage_panels")
+def add_statement_review_reminder(request, panels):
+    panel = statement_review_panel(request)
+    if panel:
+        panels.append(panel)
 
 
 hooks.register("register_editor_guide", publish_guide)
