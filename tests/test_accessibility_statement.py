@@ -219,19 +219,24 @@ def test_footer_finds_the_statement_with_one_query_per_page(client, site_tree, s
 
 
 def test_statement_costs_the_same_queries_whatever_the_number_of_issues(client, statement):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
             client.get(statement.url)
-        return len(queries.captured_queries)
+        return [query["sql"] for query in captured.captured_queries]
 
-    before = count()
-    for number in range(6):
-        AccessibilityIssue.objects.create(
-            page=statement, kind=IssueKind.NON_COMPLIANT, content=f"Treść {number}", reason="Powód."
+    client.get(statement.url)  # warm the per-process caches (site root paths, settings, footer logos)
+    before = queries()
+    page = AccessibilityStatementPage.objects.get(pk=statement.pk)
+    page.issues.add(
+        *(
+            AccessibilityIssue(kind=IssueKind.NON_COMPLIANT, content=f"Treść {n}", reason="Powód.")
+            for n in range(6)
         )
-    statement.save_revision().publish()
-
-    assert count() == before <= 40
+    )
+    page.save_revision().publish()
+    client.get(statement.url)  # publishing forgets the cached site root paths
+    after = queries()
+    assert len(after) == len(before) <= 40
 
 
 def test_footer_has_no_link_while_there_is_no_statement(client, site_tree):
@@ -245,7 +250,7 @@ def test_footer_has_no_link_while_there_is_no_statement(client, site_tree):
 
 def test_tree_allows_one_statement_under_the_home_page_and_the_form_below_it(page_assertions, statement):
     page_assertions.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
-    page_assertions.assertAllowedSubpageTypes(AccessibilityStatementPage, {AccessibilityRequestFormPage})
+    assert AccessibilityStatementPage.creatable_subpage_models() == [AccessibilityRequestFormPage]
     page_assertions.assertAllowedParentPageTypes(AccessibilityRequestFormPage, {AccessibilityStatementPage})
     page_assertions.assertAllowedSubpageTypes(AccessibilityRequestFormPage, set())
     assert not AccessibilityStatementPage.can_create_at(statement.get_parent())
@@ -253,7 +258,7 @@ def test_tree_allows_one_statement_under_the_home_page_and_the_form_below_it(pag
 
 @pytest.fixture
 def editor(client, site_tree, django_user_model):
-    group = Group.objects.create(name="Redaktorzy")
+    group, _ = Group.objects.get_or_create(name="Redaktorzy")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
@@ -285,12 +290,12 @@ def test_editor_creates_the_statement_in_the_admin(client, editor, site_tree):
         action_publish="action-publish",
     )
 
-    response = client.post(url, nested_form_data(data))
+    response = client.post(url, {**nested_form_data(data), "action-publish": "action-publish"})
 
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     page = AccessibilityStatementPage.objects.get()
     assert page.live and [issue.content for issue in page.issues.all()] == ["Skany"]
-    assert client.get(url).status_code == 302 or not AccessibilityStatementPage.can_create_at(site_tree.home)
+    assert not AccessibilityStatementPage.can_create_at(site_tree.home)
 
 
 # --- the request form ------------------------------------------------------------------------------
