@@ -3,8 +3,6 @@ in our own words; the facilities it lists are the ones this site has."""
 
 import datetime
 
-from django.conf import settings
-
 from .demo import ensure_child
 from .models import StandardPage
 from .statement import (
@@ -60,7 +58,6 @@ def build_statement(home, stdout):
         ),
         entity="Urząd Miejski w Sosnowcu",
         site_name="Budżet Obywatelski w Sosnowcu",
-        site_url=settings.SITE_URL.rstrip("/") + "/",
         site_published=datetime.date(2014, 6, 2),
         site_updated=datetime.date(2026, 9, 1),
         status=ComplianceStatus.PARTIAL,

@@ -55,7 +55,9 @@ class AccessibilityStatementPage(BasePage):
         help_text=_("Nazwa strony, której dotyczy deklaracja, np. „Budżet Obywatelski w Sosnowcu”."),
     )
     site_url = models.URLField(
-        _("adres serwisu"), help_text=_("Adres strony głównej serwisu, np. https://bo.sosnowiec.pl/")
+        _("adres serwisu"),
+        blank=True,
+        help_text=_("Adres strony głównej serwisu. Pusty: adres, pod którym działa ten serwis."),
     )
     site_published = models.DateField(
         _("data publikacji serwisu"), help_text=_("Kiedy serwis pierwszy raz pojawił się w internecie.")
@@ -125,7 +127,8 @@ class AccessibilityStatementPage(BasePage):
         help_text=_("Imię i nazwisko osoby, która przyjmuje zgłoszenia w sprawie dostępności."),
     )
     contact_email = models.EmailField(
-        _("e-mail w sprawie dostępności"), help_text=_("Adres, na który można zgłaszać problemy z dostępnością.")
+        _("e-mail w sprawie dostępności"),
+        help_text=_("Adres, na który można zgłaszać problemy z dostępnością."),
     )
     contact_phone = models.CharField(
         _("telefon w sprawie dostępności"), max_length=40, help_text=_("Np. +48 32 296 00 00")
@@ -262,6 +265,7 @@ class AccessibilityStatementPage(BasePage):
                 "burden_issues": issues[IssueKind.BURDEN],
                 "excluded_issues": issues[IssueKind.EXCLUDED],
                 "request_page": self.get_children().live().first(),
+                "site_url": self.site_url or self.get_site().root_url + "/",
                 "is_compliant": self.status == ComplianceStatus.COMPLIANT,
                 "is_audit": self.assessment_method == AssessmentMethod.AUDIT,
             }

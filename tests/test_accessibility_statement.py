@@ -154,9 +154,11 @@ def test_statement_dates_are_time_elements_with_iso_dates(client, statement):
 
 
 def test_optional_parts_are_left_out_where_they_do_not_apply(client, site_tree):
-    page = make_statement(site_tree.home, status=ComplianceStatus.COMPLIANT)
+    page = make_statement(site_tree.home, status=ComplianceStatus.COMPLIANT, site_url="")
 
     html = soup(client.get(page.url))
+
+    assert html.find(id="a11y-url")["href"] == site_tree.site.root_url + "/"
 
     for element_id in REQUIRED_IDS:
         assert html.find(id=element_id) is not None, element_id
