@@ -4,6 +4,7 @@ Comments, proposals, registrations and contact messages each name one (`Moderate
 the inbox, its filters and bulk actions, the e-mails and the log read them from here, so a new kind
 of form brings its lifecycle without a change to the pipeline."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -46,6 +47,15 @@ class Action:
         return self.button or self.label
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """The date by which staff must act on a submission (a statutory term), shown in the inbox."""
+
+    due: datetime.date
+    overdue: bool
+    note: str = ""
+
+
 class Policy:
     key = ""
     label = ""
@@ -85,6 +95,10 @@ class Policy:
     def after_decision(self, submission, previous):
         """Called inside the transaction that saved a moderator's decision (`previous`: the state
         before it), e.g. to give a cancelled seat to the next person waiting."""
+
+    def deadline(self, submission, today):
+        """The `Deadline` by which the submission must be dealt with, or None where no term runs."""
+        return None
 
 
 def get_policy(key):

@@ -17,6 +17,7 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from .demo import demo_builder, ensure_child, heading, paragraph, root_page, source_locale, stream
+from .demo_statement import build_statement
 from .models import FooterLogo, HomePage, SiteSettings, StandardPage
 from .sites import SITE_NAME, site_location
 
@@ -49,6 +50,7 @@ FUNDING_NOTICE = (
 def build_home(stdout):
     home = _home_page(stdout)
     _about_pages(home, stdout)
+    build_statement(home, stdout)
     _site_settings(home)
     _groups_and_users(home, stdout)
 
@@ -286,31 +288,6 @@ LEGAL_PAGES = [
             ),
         ),
     ),
-    (
-        "deklaracja-dostepnosci",
-        "Deklaracja dostępności",
-        "Serwis ma spełniać standard WCAG 2.1 na poziomie AA.",
-        stream(
-            paragraph(
-                "Miasto Sosnowiec zobowiązuje się zapewnić dostępność tego serwisu zgodnie z ustawą "
-                "z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji "
-                "mobilnych podmiotów publicznych."
-            ),
-            heading("Ułatwienia w serwisie"),
-            (
-                "paragraph",
-                "<ul><li>przełącznik wysokiego kontrastu i większego tekstu w nagłówku,</li>"
-                "<li>link „Przejdź do treści” na początku każdej strony,</li>"
-                "<li>widoczne zaznaczenie elementu, na którym jest fokus klawiatury,</li>"
-                "<li>wszystkie formularze działają bez JavaScriptu.</li></ul>",
-            ),
-            heading("Informacje zwrotne i kontakt"),
-            paragraph(
-                "Jeśli coś w serwisie jest dla Ciebie niedostępne, napisz do nas: odpowiemy "
-                "najpóźniej w ciągu 7 dni. Możesz też zażądać udostępnienia treści w innej formie."
-            ),
-        ),
-    ),
 ]
 
 
@@ -327,7 +304,6 @@ def _site_settings(home):
     settings_obj.funding_notice = FUNDING_NOTICE
     settings_obj.copyright_line = "Budżet Obywatelski w Sosnowcu © 2026. Wszelkie prawa zastrzeżone."
     children = {page.slug: page for page in home.get_children()}
-    settings_obj.accessibility_page = children.get("deklaracja-dostepnosci")
     settings_obj.privacy_page = children.get("polityka-prywatnosci")
     settings_obj.save()
     if not settings_obj.footer_logos.exists():

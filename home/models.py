@@ -298,15 +298,6 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         max_length=200,
         help_text=_("Np. „Budżet Obywatelski w Sosnowcu © 2026. Wszelkie prawa zastrzeżone.”"),
     )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("strona „Deklaracja dostępności”"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Link do niej pokażemy w stopce każdej strony."),
-    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("strona „Polityka prywatności”"),
@@ -354,7 +345,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Dofinansowanie"),
         ),
         MultiFieldPanel(
-            [FieldPanel("copyright_line"), FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            [FieldPanel("copyright_line"), FieldPanel("privacy_page")],
             heading=_("Stopka"),
         ),
         FieldPanel("retention_days"),
@@ -397,3 +388,7 @@ class FooterLogo(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("logotyp w stopce")
         verbose_name_plural = _("logotypy w stopce")
+
+
+# The statement page has its own module; importing it here registers its models with the app.
+from .statement import AccessibilityIssue, AccessibilityStatementPage  # noqa: E402, F401

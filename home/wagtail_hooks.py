@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from .content_checks import use_site_content_checker
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+from .review import statement_review_panel
 from .translations import redirect_to_original
 
 
@@ -24,6 +25,13 @@ def add_editor_guides(request, panels):
     guides = guides_for(request)
     if guides:
         panels.append(GuidesPanel(guides))
+
+
+@hooks.register("construct_homepage_panels")
+def add_statement_review_reminder(request, panels):
+    panel = statement_review_panel(request)
+    if panel:
+        panels.append(panel)
 
 
 hooks.register("register_editor_guide", publish_guide)

@@ -67,3 +67,14 @@ class ContactStatus(models.TextChoices):
     TO_HANDLE = "to_handle", _("do załatwienia")
     HANDLED = "handled", _("załatwione")
     SPAM = "spam", _("spam")
+
+
+class AccessibilityRequestStatus(models.TextChoices):
+    """A request to make content accessible (`materials.policies.AccessibilityRequestPolicy`)."""
+
+    NEW = "new", _("nowe")
+    IN_PROGRESS = "in_progress", _("w realizacji")
+    EXTENDED = "extended", _("przedłużone (powiadomiono)")
+    DONE = "done", _("zrealizowane")
+    REFUSED = "refused", _("odmowa (z uzasadnieniem)")
+    SPAM = "spam", _("spam")

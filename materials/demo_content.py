@@ -18,8 +18,9 @@ from consultation.models import ConsultationPage
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
 from home.models import HomePage
 
-# Trainings and the contact form have their own module; importing it registers its builder.
-from . import demo_trainings  # noqa: F401
+# Trainings, the contact form and the accessibility request form have their own modules; importing
+# them registers their builders.
+from . import demo_accessibility, demo_trainings  # noqa: F401
 from .choices import ArticleKind, LegalActStatus, LegalActType, MaterialLanguage, MaterialType
 from .models import (
     ArticleIndexPage,

@@ -1,15 +1,21 @@
 """The lifecycles of the forms in this app, plugged into the pipeline's inbox
 (`consultation.policies`): registrations for a training and questions sent through a contact form."""
 
+import calendar
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from consultation.policies import Action, Policy
+from consultation.policies import Action, Deadline, Policy
 
-from .choices import ContactStatus, RegistrationStatus
+from .choices import AccessibilityRequestStatus, ContactStatus, RegistrationStatus
 
 R = RegistrationStatus
 C = ContactStatus
+A = AccessibilityRequestStatus
 # States that hold a seat at a training.
 SEAT_STATES = frozenset({R.CONFIRMED, R.ATTENDED})
 CANCELLABLE_STATES = frozenset({R.CONFIRMED, R.WAITING_LIST})
@@ -153,3 +159,106 @@ class ContactPolicy(Policy):
             style="serious",
         ),
     )
+
+
+# The act on digital accessibility (art. 18): a request is dealt with without delay, within 7 days;
+# when that is not possible the requester is told why and of a new term of at most 2 months.
+REQUEST_DAYS = 7
+EXTENDED_MONTHS = 2
+
+
+def add_months(day, months):
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def accessibility_action(name, label, sources, target, **kwargs):
+    return Action(
+        name,
+        label,
+        target=target,
+        sources=frozenset(sources),
+        log_action=f"materials.accessibility_request.{name}",
+        log_label=label,
+        **kwargs,
+    )
+
+
+class AccessibilityRequestPolicy(Policy):
+    """Requests to make content accessible ("żądanie zapewnienia dostępności"), with the act's
+    terms: 7 days from the request, at most 2 months once the requester was told of a delay."""
+
+    key = "accessibility_request"
+    label = _("żądania zapewnienia dostępności")
+    states = AccessibilityRequestStatus
+    initial = A.NEW
+    waiting_states = frozenset({A.NEW, A.IN_PROGRESS, A.EXTENDED})
+    response_has_outcome = False
+    actions = (
+        accessibility_action(
+            "start", _("Rozpocznij realizację"), {A.NEW}, A.IN_PROGRESS, form="plain", bulk=True
+        ),
+        accessibility_action(
+            "complete",
+            _("Zrealizowane"),
+            {A.NEW, A.IN_PROGRESS, A.EXTENDED},
+            A.DONE,
+            description=_(
+                "Najpierw zapisz niżej, w części „Odpowiedź urzędu”, gdzie jest dostępna treść albo jak ją "
+                "udostępniamy. Z zaznaczonym powiadomieniem osoba dostanie ją e-mailem."
+            ),
+            button=_("Oznacz jako zrealizowane"),
+            clears_reason=True,
+            done=_("Żądanie nr %(number)s jest zrealizowane."),
+        ),
+        accessibility_action(
+            "extend",
+            _("Przedłuż termin (powiadom osobę)"),
+            {A.NEW, A.IN_PROGRESS},
+            A.EXTENDED,
+            form="justification",
+            description=_(
+                "Gdy nie zdążymy w 7 dni: napisz przyczynę opóźnienia i nowy termin. Termin nie może "
+                "przekroczyć 2 miesięcy od dnia żądania. Osoba dostanie tę wiadomość e-mailem."
+            ),
+            style="button-secondary",
+        ),
+        accessibility_action(
+            "refuse",
+            _("Odmów (z uzasadnieniem)"),
+            {A.NEW, A.IN_PROGRESS, A.EXTENDED},
+            A.REFUSED,
+            form="justification",
+            description=_(
+                "Gdy zapewnienie dostępności nie jest możliwe: uzasadnij i zaproponuj alternatywny sposób "
+                "dostępu. Osoba może złożyć skargę, a potem wniosek do Rzecznika Praw Obywatelskich."
+            ),
+            style="button-secondary",
+        ),
+        accessibility_action(
+            "spam", _("Spam"), {A.NEW}, A.SPAM, form="plain", style="serious", clears_reason=True, bulk=True
+        ),
+        accessibility_action(
+            "reopen",
+            _("Przywróć do realizacji"),
+            {A.DONE, A.REFUSED, A.SPAM},
+            A.IN_PROGRESS,
+            form="plain",
+            description=_("Cofa decyzję, np. podjętą przez pomyłkę."),
+            style="button-secondary",
+        ),
+    )
+
+    def deadline(self, submission, today):
+        if submission.status not in self.waiting_states:
+            return None
+        received = timezone.localdate(submission.submit_time)
+        latest = add_months(received, EXTENDED_MONTHS)
+        if submission.status == A.EXTENDED:
+            return Deadline(latest, today > latest, _("przedłużony, najpóźniej 2 miesiące od żądania"))
+        due = received + datetime.timedelta(days=REQUEST_DAYS)
+        note = _("7 dni; po powiadomieniu osoby najpóźniej do %(date)s") % {
+            "date": date_format(latest, "j E Y")
+        }
+        return Deadline(due, today > due, note)

@@ -310,7 +310,6 @@ def settings_form(site_settings, logos):
             "funding_notice": "Projekt współfinansowany przez Unię Europejską.",
             "footer_logos": inline_formset(logos),
             "copyright_line": "",
-            "accessibility_page": "",
             "privacy_page": "",
             "retention_days": site_settings.retention_days,
             "training_target": site_settings.training_target,

@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from ..admin_forms import FORMS, ResponseForm
 from ..models import Submission
 from ..proposal_project import can_create_project
-from .listing import display_value
+from .listing import display_value, submission_deadline
 
 RESPOND = "respond"
 
@@ -130,6 +130,7 @@ class SubmissionDetailView(PermissionCheckedMixin, BaseObjectMixin, WagtailAdmin
                 "actions": [(action, forms[action.name]) for action in self.actions],
                 "response_form": forms[RESPOND],
                 "status_classname": "w-status--primary" if self.object.is_waiting else "",
+                "deadline": submission_deadline(self.object),
                 "action_url": self.request.path,
                 "history_url": reverse(self.history_url_name, args=(quote(self.object.pk),)),
                 "index_url": reverse(self.index_url_name),

@@ -64,6 +64,16 @@ def submission_topics():
     return [(topic, topic) for topic in topics]
 
 
+def submission_deadline(submission):
+    return submission.policy.deadline(submission, timezone.localdate())
+
+
+class DeadlineColumn(Column):
+    """The term a policy sets (e.g. 7 days for an accessibility request); overdue ones stand out."""
+
+    cell_template_name = "consultation/admin/deadline_cell.html"
+
+
 class SubmissionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -191,6 +201,7 @@ class SubmissionIndexView(generic.IndexView):
             ),
             Column("language", label=_("Język"), accessor="get_language_display", sort_key="language"),
             DateColumn("submit_time", label=_("Wysłano"), sort_key="submit_time"),
+            DeadlineColumn("deadline", label=_("Termin"), accessor=submission_deadline),
             UserColumn("decided_by", label=_("Decyzja"), blank_display_name="—"),
         ]
 

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Locale, Site
 
+from home import footer
+
 register = template.Library()
 
 
@@ -32,3 +34,10 @@ def page_link(context, param, number):
     query = context["request"].GET.copy()
     query[param] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context):
+    """The statement every footer links to (home/footer.py), or None."""
+    request = context.get("request")
+    return footer.accessibility_statement(request) if request is not None else None

@@ -1,3 +1,4 @@
+from .accessibility import AccessibilityRequestFormPage
 from .articles import ArticleIndexPage, ArticlePage
 from .contact import FormPage
 from .legal import LegalActConsultation, LegalActDocument, LegalActIndexPage, LegalActPage
@@ -7,6 +8,7 @@ from .tags import Tag, TaggedArticle, TaggedMaterial
 from .trainings import TrainingDocument, TrainingIndexPage, TrainingPage
 
 __all__ = [
+    "AccessibilityRequestFormPage",
     "ArticleIndexPage",
     "ArticlePage",
     "FormPage",

@@ -9,6 +9,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 PAGES = {
     "home": "/",
     "standard-page": "/przyjety-model/",
+    "accessibility-statement": "/deklaracja-dostepnosci/",
+    "accessibility-request-form": "/deklaracja-dostepnosci/zadanie-zapewnienia-dostepnosci/",
     "search-results": "/szukaj/?q=bud%C5%BCet",
     "not-found": "/nie-ma-takiej-strony/",
 }
