@@ -15,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .blocks import BodyStreamBlock
 from .footer import footer_logos
+from .per_request import locale_by_id
 from .sections import home_sections
 
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
@@ -100,6 +101,12 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.lead
+
+    def get_context(self, request, *args, **kwargs):
+        if "locale" not in self._state.fields_cache:
+            # The request's list of locales already holds this one: no query for the page's language.
+            self.locale = locale_by_id(self.locale_id) or self.locale
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def og_locale(self):
@@ -259,6 +266,9 @@ class SiteSettingsForm(WagtailAdminModelForm):
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Contact details, the funding notice and the links every page's footer shows."""
+
+    # Every page's footer links these two pages: read with the settings, not one query each.
+    select_related = ["accessibility_page", "privacy_page"]
 
     organisation = models.CharField(
         _("nazwa urzędu"),
