@@ -1,8 +1,9 @@
-"""Answers that every page needs (the news feed's address in the head) or that a busy page needs
-(the legal acts of a consultation), cached so those pages cost no query for them.
+"""Answers that every page needs (the menu, the breadcrumbs, the language links, the news feed's
+address in the head) or that a busy page needs (the legal acts of a consultation), cached so those
+pages cost no query for them.
 
 Every cached answer is keyed with a generation token; publishing, unpublishing, moving or deleting
-any page, or changing a site, draws a new token, so nothing outlives the tree it was read from.
+any page, or changing a site, a locale or a private section, draws a new token, so nothing outlives the tree it was read from.
 With the shared cache of production (Redis) that holds for every process at once; with the
 local-memory cache of development other processes catch up within `TIMEOUT`."""
 
@@ -10,11 +11,13 @@ from uuid import uuid4
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-GENERATION_KEY = "materials:pages-generation"
+GENERATION_KEY = "pages:generation"
 TIMEOUT = 60 * 10
+# Besides pages: sites (root paths), locales (language links) and private sections (what is public).
+TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
 
 
 def _generation():
@@ -27,7 +30,7 @@ def _generation():
 
 def cached(name, compute, *parts):
     """`compute()`, cached under `name` and `parts` until the page tree changes."""
-    key = ":".join(["materials", name, _generation() or "", *map(str, parts)])
+    key = ":".join(["pages", name, _generation() or "", *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -36,14 +39,15 @@ def cached(name, compute, *parts):
 
 
 def forget_pages(**kwargs):
-    if kwargs.get("signal") is post_delete and not isinstance(kwargs.get("instance"), Page | Site):
+    if kwargs.get("signal") is post_delete and not isinstance(kwargs.get("instance"), TREE_MODELS):
         return
     cache.set(GENERATION_KEY, uuid4().hex, None)
 
 
 def connect():
-    page_published.connect(forget_pages, dispatch_uid="materials-cache-published")
-    page_unpublished.connect(forget_pages, dispatch_uid="materials-cache-unpublished")
-    post_page_move.connect(forget_pages, dispatch_uid="materials-cache-moved")
-    post_save.connect(forget_pages, sender=Site, dispatch_uid="materials-cache-site")
-    post_delete.connect(forget_pages, dispatch_uid="materials-cache-delete")
+    page_published.connect(forget_pages, dispatch_uid="pages-cache-published")
+    page_unpublished.connect(forget_pages, dispatch_uid="pages-cache-unpublished")
+    post_page_move.connect(forget_pages, dispatch_uid="pages-cache-moved")
+    for model in (Site, Locale, PageViewRestriction):
+        post_save.connect(forget_pages, sender=model, dispatch_uid=f"pages-cache-{model.__name__}")
+    post_delete.connect(forget_pages, dispatch_uid="pages-cache-delete")

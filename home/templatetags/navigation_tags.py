@@ -1,5 +1,9 @@
 from django import template
-from wagtail.models import Locale, Site
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.page_cache import cached
+from home.per_request import locales
 
 register = template.Library()
 
@@ -11,47 +15,58 @@ def main_menu_pages(context, current_page=None):
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
-    root = site.root_page.get_translation_or_none(Locale.get_active()) or site.root_page
+
+    def find():
+        return list(site.root_page.localized.get_children().live().public().in_menu())
+
     current_path = getattr(current_page, "path", "")
     return [
         {"page": page, "current": bool(current_path) and current_path.startswith(page.path)}
-        for page in root.get_children().live().public().in_menu()
+        for page in cached("main-menu", find, site.pk, translation.get_language())
     ]
 
 
 @register.simple_tag
 def breadcrumb_pages(page):
     """The live ancestors of a page below the tree root, home page included."""
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+
+    def find():
+        return list(page.get_ancestors().filter(depth__gt=1).live())
+
+    return cached("breadcrumbs", find, page.path) if page.pk else find()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """Links to this page in each content language; the home page where it is not translated."""
-    active = Locale.get_active()
-    links = []
-    translations = {}
-    if getattr(page, "pk", None):
-        translations = {
-            p.locale_id: p for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
     site = Site.find_for_request(context["request"])
-    homes = {}
-    if site is not None:
-        homes = {p.locale_id: p for p in site.root_page.get_translations(inclusive=True).live()}
-    for locale in Locale.objects.all().order_by("pk"):
-        target = translations.get(locale.pk) or homes.get(locale.pk)
-        if target is None:
-            continue
-        links.append(
-            {
-                "code": locale.language_code,
-                "name": locale.get_display_name(),
-                "url": target.url,
-                "current": locale.pk == active.pk,
-            }
-        )
-    return links
+    page_key = page.translation_key if getattr(page, "pk", None) else None
+
+    def find():
+        home_key = site.root_page.translation_key if site is not None else None
+        translations, homes = {}, {}
+        for found in Page.objects.filter(translation_key__in={page_key, home_key} - {None}).live():
+            if found.translation_key == page_key:
+                translations[found.locale_id] = found
+            if found.translation_key == home_key:
+                homes[found.locale_id] = found
+        active = Locale.get_active()
+        links = []
+        for locale in locales():
+            target = translations.get(locale.pk) or homes.get(locale.pk)
+            if target is not None:
+                links.append(
+                    {
+                        "code": locale.language_code,
+                        "name": locale.get_display_name(),
+                        "url": target.url,
+                        "current": locale.pk == active.pk,
+                    }
+                )
+        return links
+
+    parts = (page_key, getattr(site, "pk", None), translation.get_language())
+    return cached("language-links", find, *parts) if page_key else find()
 
 
 @register.simple_tag(takes_context=True)
