@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,6 +16,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.panels import CheckedInlinePanel
+from home.per_request import remembered_for
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..dates import when_in_words
@@ -262,8 +264,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         }
 
     # Draft act units
+    def get_units(self):
+        return remembered_for(self, "units", lambda: list(self.units.all()))
+
     def get_unit_choices(self):
-        return [(unit.anchor, unit.label) for unit in self.units.all()]
+        return [(unit.anchor, unit.label) for unit in self.get_units()]
 
     # Public side
     def comment_items(self, submissions, units, field_labels):
@@ -278,6 +283,21 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             for submission in submissions
         ]
 
+    @staticmethod
+    def first_comments_of_units(approved, anchors):
+        """The first `UNIT_COMMENTS_SHOWN` approved comments of each unit, each carrying its unit's
+        number of comments as `unit_count`: one query, however many comments there are."""
+        unit = {"partition_by": F("unit_anchor")}
+        return (
+            approved.filter(unit_anchor__in=anchors)
+            .annotate(
+                unit_rank=Window(RowNumber(), order_by=[F("submit_time").asc(), F("pk").asc()], **unit),
+                unit_count=Window(Count("pk"), **unit),
+            )
+            .filter(unit_rank__lte=UNIT_COMMENTS_SHOWN)
+            .order_by("unit_anchor", "unit_rank")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         submissions = Submission.objects.filter(page=self)
@@ -287,18 +307,25 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
         )
         approved = submissions.public().order_by("submit_time", "pk")
-        units = list(self.units.all())
+        units = self.get_units()
         anchors = {unit.anchor for unit in units}
         selected_unit = request.GET.get("fragment", "")
         if selected_unit not in anchors:
             selected_unit = ""
-        listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
-        page_obj = Paginator(listed, COMMENTS_PER_PAGE).get_page(request.GET.get("uwagi"))
         field_labels = self.public_field_labels()
         meetings = list(self.meetings.all())
+        shown = self.comment_items(self.first_comments_of_units(approved, anchors), units, field_labels)
         by_unit = {anchor: [] for anchor in anchors}
-        for item in self.comment_items(approved.exclude(unit_anchor=""), units, field_labels):
-            by_unit.get(item["submission"].unit_anchor, []).append(item)
+        unit_counts = dict.fromkeys(anchors, 0)
+        for item in shown:
+            by_unit[item["submission"].unit_anchor].append(item)
+            unit_counts[item["submission"].unit_anchor] = item["submission"].unit_count
+        listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
+        paginator = Paginator(listed, COMMENTS_PER_PAGE)
+        paginator.count = (
+            unit_counts[selected_unit] if selected_unit else counts["published"]
+        )  # counted above
+        page_obj = paginator.get_page(request.GET.get("uwagi"))
         context.update(
             {
                 "counts": counts,
@@ -307,8 +334,8 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 "units": [
                     {
                         "unit": unit,
-                        "count": len(by_unit[unit.anchor]),
-                        "comments": by_unit[unit.anchor][:UNIT_COMMENTS_SHOWN],
+                        "count": unit_counts[unit.anchor],
+                        "comments": by_unit[unit.anchor],
                     }
                     for unit in units
                 ],
@@ -317,7 +344,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 "meetings": meetings,
                 "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
                 "documents": list(self.documents.select_related("document")),
-                "outcome_documents": list(self.outcome_documents.select_related("document")),
+                "outcome_documents": (
+                    list(self.outcome_documents.select_related("document"))
+                    if self.phase == ConsultationPhase.CLOSED
+                    else []
+                ),
                 "privacy_notice": self.get_privacy_notice(),
                 "is_open": self.accepts_submissions(),
                 "closed_message": None if self.accepts_submissions() else self.closed_message(),
