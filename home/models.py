@@ -15,7 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .blocks import BodyStreamBlock
 from .footer import footer_logos
-from .per_request import locale_by_id
+from .routing import route_below
 from .sections import home_sections
 
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
@@ -101,12 +101,6 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.lead
-
-    def get_context(self, request, *args, **kwargs):
-        if "locale" not in self._state.fields_cache:
-            # The request's list of locales already holds this one: no query for the page's language.
-            self.locale = locale_by_id(self.locale_id) or self.locale
-        return super().get_context(request, *args, **kwargs)
 
     @property
     def og_locale(self):
@@ -230,6 +224,9 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(request, self)
         return context
+
+    def route(self, request, path_components):
+        return route_below(self, request, path_components) or super().route(request, path_components)
 
 
 class StandardPage(BasePage):

@@ -2,8 +2,9 @@
 address in the head) or that a busy page needs (the legal acts of a consultation), cached so those
 pages cost no query for them.
 
-Every cached answer is keyed with a generation token; publishing, unpublishing, moving or deleting
-any page, or changing a site, a locale or a private section, draws a new token, so nothing outlives the tree it was read from.
+Every cached answer is keyed with a generation token; saving (a draft too), publishing,
+unpublishing, moving or deleting any page, or changing a site, a locale or a private section,
+draws a new token, so nothing outlives the tree it was read from.
 With the shared cache of production (Redis) that holds for every process at once; with the
 local-memory cache of development other processes catch up within `TIMEOUT`."""
 
@@ -39,7 +40,9 @@ def cached(name, compute, *parts):
 
 
 def forget_pages(**kwargs):
-    if kwargs.get("signal") is post_delete and not isinstance(kwargs.get("instance"), TREE_MODELS):
+    if kwargs.get("signal") in (post_save, post_delete) and not isinstance(
+        kwargs.get("instance"), TREE_MODELS
+    ):
         return
     cache.set(GENERATION_KEY, uuid4().hex, None)
 
@@ -48,6 +51,5 @@ def connect():
     page_published.connect(forget_pages, dispatch_uid="pages-cache-published")
     page_unpublished.connect(forget_pages, dispatch_uid="pages-cache-unpublished")
     post_page_move.connect(forget_pages, dispatch_uid="pages-cache-moved")
-    for model in (Site, Locale, PageViewRestriction):
-        post_save.connect(forget_pages, sender=model, dispatch_uid=f"pages-cache-{model.__name__}")
+    post_save.connect(forget_pages, dispatch_uid="pages-cache-save")
     post_delete.connect(forget_pages, dispatch_uid="pages-cache-delete")

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+from .per_request import locale_by_id
 
 
 @hooks.register("insert_global_admin_js")
@@ -26,3 +27,10 @@ def add_editor_guides(request, panels):
 
 hooks.register("register_editor_guide", publish_guide)
 hooks.register("register_editor_guide", document_guide)
+
+
+@hooks.register("before_serve_page")
+def known_locale(page, request, serve_args, serve_kwargs):
+    """The page's locale from the request's list of locales: no query for the page's language."""
+    if "locale" not in page._state.fields_cache:
+        page.locale = locale_by_id(page.locale_id) or page.locale

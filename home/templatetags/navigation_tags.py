@@ -65,8 +65,7 @@ def language_links(context, page=None):
                 )
         return links
 
-    parts = (page_key, getattr(site, "pk", None), translation.get_language())
-    return cached("language-links", find, *parts) if page_key else find()
+    return cached("language-links", find, page_key, getattr(site, "pk", None), translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
