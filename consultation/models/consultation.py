@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
@@ -284,52 +284,72 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         ]
 
     @staticmethod
-    def first_comments_of_units(approved, anchors):
-        """The first `UNIT_COMMENTS_SHOWN` approved comments of each unit, each carrying its unit's
-        number of comments as `unit_count`: one query, however many comments there are."""
+    def shown_comments(approved, anchors, selected_unit, first):
+        """In one query, however many comments there are: the first `UNIT_COMMENTS_SHOWN` approved
+        comments of each unit and the `COMMENTS_PER_PAGE` of the list (of the selected unit, if any)
+        from the `first`-th on, oldest first. Each carries `unit_rank` (its place in its unit),
+        `rank` (its place in the whole list) and `unit_count` (its unit's number of comments)."""
+        order = [F("submit_time").asc(), F("pk").asc()]
         unit = {"partition_by": F("unit_anchor")}
+        listed = (
+            Q(unit_anchor=selected_unit, unit_rank__gt=first, unit_rank__lte=first + COMMENTS_PER_PAGE)
+            if selected_unit
+            else Q(rank__gt=first, rank__lte=first + COMMENTS_PER_PAGE)
+        )
         return (
-            approved.filter(unit_anchor__in=anchors)
-            .annotate(
-                unit_rank=Window(RowNumber(), order_by=[F("submit_time").asc(), F("pk").asc()], **unit),
+            approved.annotate(
+                rank=Window(RowNumber(), order_by=order),
+                unit_rank=Window(RowNumber(), order_by=order, **unit),
                 unit_count=Window(Count("pk"), **unit),
             )
-            .filter(unit_rank__lte=UNIT_COMMENTS_SHOWN)
-            .order_by("unit_anchor", "unit_rank")
+            .filter(Q(unit_anchor__in=anchors, unit_rank__lte=UNIT_COMMENTS_SHOWN) | listed)
+            .order_by("submit_time", "pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        submissions = Submission.objects.filter(page=self)
-        counts = submissions.aggregate(
-            total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
-            published=Count("pk", filter=Q(status=SubmissionStatus.APPROVED)),
-            pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
-        )
-        approved = submissions.public().order_by("submit_time", "pk")
         units = self.get_units()
         anchors = {unit.anchor for unit in units}
         selected_unit = request.GET.get("fragment", "")
         if selected_unit not in anchors:
             selected_unit = ""
+        submissions = Submission.objects.filter(page=self)
+        approved = Q(status=SubmissionStatus.APPROVED)
+        counts = submissions.aggregate(
+            total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
+            published=Count("pk", filter=approved),
+            pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
+            listed=Count("pk", filter=approved & Q(unit_anchor=selected_unit) if selected_unit else approved),
+        )
+        paginator = Paginator(range(counts["listed"]), COMMENTS_PER_PAGE)
+        number = paginator.get_page(request.GET.get("uwagi")).number
+        first = (number - 1) * COMMENTS_PER_PAGE
         field_labels = self.public_field_labels()
         meetings = list(self.meetings.all())
-        shown = self.comment_items(self.first_comments_of_units(approved, anchors), units, field_labels)
+        shown = self.comment_items(
+            self.shown_comments(submissions.public(), anchors, selected_unit, first), units, field_labels
+        )
         by_unit = {anchor: [] for anchor in anchors}
         unit_counts = dict.fromkeys(anchors, 0)
+        listed = []
         for item in shown:
-            by_unit[item["submission"].unit_anchor].append(item)
-            unit_counts[item["submission"].unit_anchor] = item["submission"].unit_count
-        listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
-        paginator = Paginator(listed, COMMENTS_PER_PAGE)
-        paginator.count = (
-            unit_counts[selected_unit] if selected_unit else counts["published"]
-        )  # counted above
-        page_obj = paginator.get_page(request.GET.get("uwagi"))
+            submission = item["submission"]
+            if submission.unit_anchor in anchors:
+                unit_counts[submission.unit_anchor] = submission.unit_count
+                if submission.unit_rank <= UNIT_COMMENTS_SHOWN:
+                    by_unit[submission.unit_anchor].append(item)
+            if (
+                first
+                < (submission.unit_rank if selected_unit else submission.rank)
+                <= first + COMMENTS_PER_PAGE
+            ):
+                if not selected_unit or submission.unit_anchor == selected_unit:
+                    listed.append(item)
+        page_obj = Page(listed, number, paginator)
         context.update(
             {
                 "counts": counts,
-                "comments": self.comment_items(page_obj, units, field_labels),
+                "comments": listed,
                 "comments_page": page_obj,
                 "units": [
                     {
