@@ -375,3 +375,15 @@ def test_a_unit_shows_its_five_oldest_comments_and_counts_all_of_them(client, co
     assert re.findall(r"Uwaga numer (\d)", first_html) == ["0", "1", "2", "3", "4"]
     assert "2 opublikowane uwagi" in second_html or "2 opublikowanych uwag" in second_html
     assert re.findall(r"Uwaga numer (\d)", second_html) == ["0", "1"]
+
+
+def test_addresses_lead_where_wagtails_own_walk_leads(client, site_tree):
+    index = NewsIndexPageFactory(parent=site_tree.home)
+    NewsPageFactory(parent=index, title="Kanał", slug="rss")
+    news = NewsPageFactory(parent=index, title="Nowy nabór wniosków")
+
+    assert client.get(f"{index.url}rss/")["Content-Type"].startswith("application/rss+xml")
+    assert "Nowy nabór wniosków" in client.get(news.url).text
+    assert "Harmonogram" in client.get(site_tree.schedule.url).text
+    assert client.get(f"{site_tree.schedule.url}nie-ma/").status_code == 404
+    assert client.get("/nie-ma/harmonogram/").status_code == 404
