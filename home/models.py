@@ -15,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .blocks import BodyStreamBlock
 from .footer import footer_logos
+from .routing import route_below
 from .sections import home_sections
 from .translations import alternate_urls
 
@@ -231,6 +232,9 @@ class HomePage(BasePage):
         context["sections"] = home_sections(request, self)
         return context
 
+    def route(self, request, path_components):
+        return route_below(self, request, path_components) or super().route(request, path_components)
+
 
 class StandardPage(BasePage):
     body = StreamField(
@@ -266,6 +270,9 @@ class SiteSettingsForm(WagtailAdminModelForm):
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Contact details, the funding notice and the links every page's footer shows."""
+
+    # Every page's footer links these two pages: read with the settings, not one query each.
+    select_related = ["accessibility_page", "privacy_page"]
 
     organisation = models.CharField(
         _("nazwa urzędu"),

@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from .content_checks import use_site_content_checker
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+from .per_request import locale_by_id
 from .review import statement_review_panel
 from .translations import redirect_to_original
 
@@ -36,6 +37,13 @@ def add_statement_review_reminder(request, panels):
 
 hooks.register("register_editor_guide", publish_guide)
 hooks.register("register_editor_guide", document_guide)
+
+
+@hooks.register("before_serve_page")
+def known_locale(page, request, serve_args, serve_kwargs):
+    """The page's locale from the request's list of locales: no query for the page's language."""
+    if "locale" not in page._state.fields_cache:
+        page.locale = locale_by_id(page.locale_id) or page.locale
 
 
 hooks.register("construct_wagtail_userbar", use_site_content_checker)

@@ -10,9 +10,7 @@ class MaterialsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import TrainingPage
-        from .page_cache import connect
 
-        connect()
         page_published.connect(
             give_new_seats_to_reserve_list, sender=TrainingPage, dispatch_uid="materials-training-seats"
         )

@@ -76,3 +76,18 @@ def test_admin_login_page_is_in_polish(client):
     assert response.status_code == 200
     assert '<html lang="pl"' in response.text
     assert "Zaloguj" in response.text
+
+
+@pytest.mark.parametrize(("env", "expected"), [({}, "60 True"), ({"DB_CONN_MAX_AGE": "0"}, "0 True")])
+def test_production_keeps_database_connections_unless_told_otherwise(env, expected):
+    result = run_with_production_settings(
+        "-c",
+        "import django; django.setup(); from django.conf import settings as s; "
+        "d = s.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="bo.sosnowiec.pl",
+        **env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

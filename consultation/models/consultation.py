@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,6 +17,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.panels import CheckedInlinePanel
+from home.per_request import remembered_for
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..dates import when_in_words
@@ -281,8 +283,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         }
 
     # Draft act units
+    def get_units(self):
+        return remembered_for(self, "units", lambda: list(self.units.all()))
+
     def get_unit_choices(self):
-        return [(unit.anchor, unit.label) for unit in self.units.all()]
+        return [(unit.anchor, unit.label) for unit in self.get_units()]
 
     # Public side
     def comment_items(self, submissions, units, field_labels):
@@ -297,37 +302,79 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             for submission in submissions
         ]
 
+    @staticmethod
+    def shown_comments(approved, anchors, selected_unit, first):
+        """In one query, however many comments there are: the first `UNIT_COMMENTS_SHOWN` approved
+        comments of each unit and the `COMMENTS_PER_PAGE` of the list (of the selected unit, if any)
+        from the `first`-th on, oldest first. Each carries `unit_rank` (its place in its unit),
+        `rank` (its place in the whole list) and `unit_count` (its unit's number of comments)."""
+        order = [F("submit_time").asc(), F("pk").asc()]
+        unit = {"partition_by": F("unit_anchor")}
+        listed = (
+            Q(unit_anchor=selected_unit, unit_rank__gt=first, unit_rank__lte=first + COMMENTS_PER_PAGE)
+            if selected_unit
+            else Q(rank__gt=first, rank__lte=first + COMMENTS_PER_PAGE)
+        )
+        return (
+            approved.annotate(
+                rank=Window(RowNumber(), order_by=order),
+                unit_rank=Window(RowNumber(), order_by=order, **unit),
+                unit_count=Window(Count("pk"), **unit),
+            )
+            .filter(Q(unit_anchor__in=anchors, unit_rank__lte=UNIT_COMMENTS_SHOWN) | listed)
+            .order_by("submit_time", "pk")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        submissions = Submission.objects.filter(page=self)
-        counts = submissions.aggregate(
-            total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
-            published=Count("pk", filter=Q(status=SubmissionStatus.APPROVED)),
-            pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
-        )
-        approved = submissions.public().order_by("submit_time", "pk")
-        units = list(self.units.all())
+        units = self.get_units()
         anchors = {unit.anchor for unit in units}
         selected_unit = request.GET.get("fragment", "")
         if selected_unit not in anchors:
             selected_unit = ""
-        listed = approved.filter(unit_anchor=selected_unit) if selected_unit else approved
-        page_obj = Paginator(listed, COMMENTS_PER_PAGE).get_page(request.GET.get("uwagi"))
+        submissions = Submission.objects.filter(page=self)
+        approved = Q(status=SubmissionStatus.APPROVED)
+        counts = submissions.aggregate(
+            total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
+            published=Count("pk", filter=approved),
+            pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
+            listed=Count("pk", filter=approved & Q(unit_anchor=selected_unit) if selected_unit else approved),
+        )
+        paginator = Paginator(range(counts["listed"]), COMMENTS_PER_PAGE)
+        number = paginator.get_page(request.GET.get("uwagi")).number
+        first = (number - 1) * COMMENTS_PER_PAGE
         field_labels = self.public_field_labels()
         meetings = list(self.meetings.all())
+        shown = self.comment_items(
+            self.shown_comments(submissions.public(), anchors, selected_unit, first), units, field_labels
+        )
         by_unit = {anchor: [] for anchor in anchors}
-        for item in self.comment_items(approved.exclude(unit_anchor=""), units, field_labels):
-            by_unit.get(item["submission"].unit_anchor, []).append(item)
+        unit_counts = dict.fromkeys(anchors, 0)
+        listed = []
+        for item in shown:
+            submission = item["submission"]
+            if submission.unit_anchor in anchors:
+                unit_counts[submission.unit_anchor] = submission.unit_count
+                if submission.unit_rank <= UNIT_COMMENTS_SHOWN:
+                    by_unit[submission.unit_anchor].append(item)
+            if (
+                first
+                < (submission.unit_rank if selected_unit else submission.rank)
+                <= first + COMMENTS_PER_PAGE
+            ):
+                if not selected_unit or submission.unit_anchor == selected_unit:
+                    listed.append(item)
+        page_obj = Page(listed, number, paginator)
         context.update(
             {
                 "counts": counts,
-                "comments": self.comment_items(page_obj, units, field_labels),
+                "comments": listed,
                 "comments_page": page_obj,
                 "units": [
                     {
                         "unit": unit,
-                        "count": len(by_unit[unit.anchor]),
-                        "comments": by_unit[unit.anchor][:UNIT_COMMENTS_SHOWN],
+                        "count": unit_counts[unit.anchor],
+                        "comments": by_unit[unit.anchor],
                     }
                     for unit in units
                 ],
@@ -336,7 +383,11 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
                 "meetings": meetings,
                 "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
                 "documents": list(self.documents.select_related("document")),
-                "outcome_documents": list(self.outcome_documents.select_related("document")),
+                "outcome_documents": (
+                    list(self.outcome_documents.select_related("document"))
+                    if self.phase == ConsultationPhase.CLOSED
+                    else []
+                ),
                 "privacy_notice": self.get_privacy_notice(),
                 "is_open": self.accepts_submissions(),
                 "closed_message": None if self.accepts_submissions() else self.closed_message(),

@@ -27,6 +27,7 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from home.per_request import remembered_for
 
 from ..attachments import FileKinds
 from ..builder import (
@@ -293,6 +294,12 @@ class ModeratedFormPage(FormMixin, BasePage):
     def get_form_class(self):
         builder = self.form_builder(self.get_form_fields())
         return type("ModeratedForm", (SubmissionForm,), builder.formfields)
+
+    def get_form_fields(self):
+        # The form and the public list of comments both need them: read once per request.
+        return remembered_for(
+            self, "form-fields", lambda: list(super(ModeratedFormPage, self).get_form_fields())
+        )
 
     def get_unit_choices(self):
         return []

@@ -146,7 +146,9 @@ class VotingPage(RoutablePageMixin, BasePage):
 
     @property
     def edition(self):
-        return self.get_parent().specific
+        edition = self.get_parent().specific
+        models.prefetch_related_objects([edition], "areas")  # its pools are read several times a page
+        return edition
 
     def is_open(self, edition=None):
         # By the voting dates, not the phase: a gap after the vote still belongs to the voting phase.

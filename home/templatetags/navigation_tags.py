@@ -1,7 +1,9 @@
 from django import template
-from wagtail.models import Locale, Site
+from django.utils import translation
+from wagtail.models import Site
 
 from home import footer
+from home.page_cache import cached
 
 register = template.Library()
 
@@ -13,18 +15,25 @@ def main_menu_pages(context, current_page=None):
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
-    root = site.root_page.get_translation_or_none(Locale.get_active()) or site.root_page
+
+    def find():
+        return list(site.root_page.localized.get_children().live().public().in_menu())
+
     current_path = getattr(current_page, "path", "")
     return [
         {"page": page, "current": bool(current_path) and current_path.startswith(page.path)}
-        for page in root.get_children().live().public().in_menu()
+        for page in cached("main-menu", find, site.pk, translation.get_language())
     ]
 
 
 @register.simple_tag
 def breadcrumb_pages(page):
     """The live ancestors of a page below the tree root, home page included."""
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+
+    def find():
+        return list(page.get_ancestors().filter(depth__gt=1).live())
+
+    return cached("breadcrumbs", find, page.path) if page.pk else find()
 
 
 @register.simple_tag(takes_context=True)

@@ -3,8 +3,9 @@ from django.db.models import F
 from django.utils import translation
 from wagtail.models import Site
 
+from home.page_cache import cached
+
 from ..models import LegalActPage, NewsIndexPage
-from ..page_cache import cached
 
 register = template.Library()
 

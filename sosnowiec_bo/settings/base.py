@@ -94,10 +94,13 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL, e.g. postgres://user:password@host:5432/name; SQLite file by default.
+# DB_CONN_MAX_AGE: seconds a connection is kept for the next requests (production: 60, else 0),
+# checked before reuse, so a restarted database costs no failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -20,6 +20,9 @@ if not os.environ.get("ALLOWED_HOSTS"):
         "in the ALLOWED_HOSTS environment variable (e.g. bo.sosnowiec.pl)."
     )
 
+# Opening a PostgreSQL connection for every request costs more than most pages' queries.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # The site runs behind a TLS-terminating reverse proxy.

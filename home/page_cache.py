@@ -1,0 +1,55 @@
+"""Answers that every page needs (the menu, the breadcrumbs, the language links, the news feed's
+address in the head) or that a busy page needs (the legal acts of a consultation), cached so those
+pages cost no query for them.
+
+Every cached answer is keyed with a generation token; saving (a draft too), publishing,
+unpublishing, moving or deleting any page, or changing a site, a locale or a private section,
+draws a new token, so nothing outlives the tree it was read from.
+With the shared cache of production (Redis) that holds for every process at once; with the
+local-memory cache of development other processes catch up within `TIMEOUT`."""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "pages:generation"
+TIMEOUT = 60 * 10
+# Besides pages: sites (root paths), locales (language links) and private sections (what is public).
+TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
+
+
+def _generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def cached(name, compute, *parts):
+    """`compute()`, cached under `name` and `parts` until the page tree changes."""
+    key = ":".join(["pages", name, _generation() or "", *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def forget_pages(**kwargs):
+    if kwargs.get("signal") in (post_save, post_delete) and not isinstance(
+        kwargs.get("instance"), TREE_MODELS
+    ):
+        return
+    cache.set(GENERATION_KEY, uuid4().hex, None)
+
+
+def connect():
+    page_published.connect(forget_pages, dispatch_uid="pages-cache-published")
+    page_unpublished.connect(forget_pages, dispatch_uid="pages-cache-unpublished")
+    post_page_move.connect(forget_pages, dispatch_uid="pages-cache-moved")
+    post_save.connect(forget_pages, dispatch_uid="pages-cache-save")
+    post_delete.connect(forget_pages, dispatch_uid="pages-cache-delete")

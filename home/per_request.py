@@ -1,0 +1,88 @@
+"""Answers that do not change while one request is served, read once per request.
+
+Wagtail asks the database for a locale every time a template tag, `page.localized` or a
+translation lookup needs the active one (seven times on a page), and for the private sections every
+time a queryset calls `.public()` (once per menu, list and home section). Here the locales and the
+private sections (and a page's form fields) are read once per request and kept until it ends or
+until the request saves or deletes anything, so they are never staler than the request itself.
+Outside a request (management commands, background tasks, the shell) nothing is kept."""
+
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, PageViewRestriction
+from wagtail.models.i18n import LocaleManager
+from wagtail.query import PageQuerySet
+
+_current = threading.local()
+
+
+def remembered(key, compute):
+    """`compute()`, computed once per request (every time outside one)."""
+    memo = getattr(_current, "memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def remembered_for(instance, name, compute):
+    """`compute()` for this very object, once per request (a preview's unsaved page is its own)."""
+    return remembered((name, id(instance)), lambda: (instance, compute()))[1]
+
+
+def locales():
+    """Every locale, in the order they were added."""
+    return remembered("locales", lambda: list(Locale.objects.order_by("pk")))
+
+
+def locale_by_id(locale_id):
+    return next((locale for locale in locales() if locale.pk == locale_id), None)
+
+
+def get_for_language(manager, language_code):
+    """`Locale.objects.get_for_language`, answered from `locales()`."""
+    code = get_supported_content_language_variant(language_code)
+    for locale in locales():
+        if locale.language_code == code:
+            return locale
+    raise Locale.DoesNotExist(f"No locale for the language {code}.")
+
+
+def private_q(queryset):
+    """`PageQuerySet.private_q`, from the private sections read once per request."""
+
+    def restricted_pages():
+        return [restriction.page for restriction in PageViewRestriction.objects.select_related("page")]
+
+    q = Q()
+    for page in remembered("restricted-pages", restricted_pages):
+        q |= queryset.descendant_of_q(page, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def _start(**kwargs):
+    _current.memo = {}
+
+
+def _finish(**kwargs):
+    _current.memo = None
+
+
+def _forget(**kwargs):
+    if getattr(_current, "memo", None):
+        _current.memo = {}
+
+
+def connect():
+    request_started.connect(_start, dispatch_uid="home-per-request-start")
+    request_finished.connect(_finish, dispatch_uid="home-per-request-finish")
+    # Whatever a request writes, what it remembered is read again.
+    post_save.connect(_forget, dispatch_uid="home-per-request-save")
+    post_delete.connect(_forget, dispatch_uid="home-per-request-delete")
+    LocaleManager.get_for_language = get_for_language
+    PageQuerySet.private_q = private_q
