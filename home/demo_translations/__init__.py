@@ -1,7 +1,11 @@
 """English and Ukrainian translations of a few demo pages, made the way a translator makes them in
 wagtail-localize: a translation source of the Polish page, every string translated in translation
-memory, then the target page built from them and published. The texts are the JSON files beside this
-module, one per page; see README.md there."""
+memory, then the target page built from them and published.
+
+The texts are the JSON files beside this module, one per page: "page" names the Polish page (its
+"path" below the home page, or the latest page of a "type" by a field, e.g. the current budget
+edition), "strings" pairs every Polish string of the page with its "en" and "uk" versions, and
+"fields" lists the page's fields written into the texts as {name} (the edition's {year})."""
 
 import json
 from pathlib import Path
