@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
@@ -180,6 +180,16 @@ def test_alias_in_the_target_locale_becomes_the_translation(demo, db, current_ye
     converted = pages.get().specific
     assert converted.alias_of_id is None and converted.live
     assert converted.title == "About the budget"
+
+
+def test_polish_text_without_a_translation_stops_the_loader_with_that_text(demo, db, current_year):
+    source = polish_page("o-budzecie/", current_year)
+    translation_of(source, "en").delete()
+    source.lead = "Wstęp, którego nikt jeszcze nie przetłumaczył."
+    source.save_revision().publish()
+
+    with pytest.raises(CommandError, match="Wstęp, którego nikt jeszcze nie przetłumaczył."):
+        translate_demo_pages(StringIO())
 
 
 def test_comment_on_the_english_consultation_reaches_the_moderators_inbox(

@@ -50,7 +50,8 @@ def find_source_page(home, where):
     """The Polish page a text file is about: by its path below the home page, or the latest page of
     a type (the current budget edition: the one with the highest year)."""
     if "path" in where:
-        url_path = home.url_path + (where["path"].strip("/") + "/" if where["path"].strip("/") else "")
+        relative = where["path"].strip("/")
+        url_path = home.url_path + (f"{relative}/" if relative else "")
         page = Page.objects.filter(url_path=url_path, locale=home.locale).first()
     else:
         model = apps.get_model(where["type"])
