@@ -69,6 +69,8 @@ TRANSLATED = [
     ),
 ]
 CONSULTATION = "konsultacje/zasady-budzetu-obywatelskiego-2027/"
+# Outside Polish the footer's links and the menu look up their pages' translations: a fixed few more.
+OTHER_LANGUAGE_QUERIES = 5
 
 
 def load_demo_content():
@@ -221,4 +223,4 @@ def test_translated_page_renders_in_as_few_queries_as_the_polish_one(client, cur
 
     polish = queries(source.url)
     for language in ("en", "uk"):
-        assert queries(translation_of(source, language).url) <= polish + 3
+        assert queries(translation_of(source, language).url) <= polish + OTHER_LANGUAGE_QUERIES
