@@ -22,7 +22,7 @@ FINAL_STATUSES = {S.SELECTED, S.IN_PROGRESS, S.IMPLEMENTED, S.NOT_SELECTED, S.NE
 
 @pytest.fixture
 def demo(demo_content, db):
-    index = BudgetIndexPage.objects.get()
+    index = BudgetIndexPage.objects.get(locale__language_code="pl")
     # The voting demo adds a trial edition voting today (consultation/demo_voting.py).
     editions = BudgetEditionPage.objects.child_of(index).exclude(title=TRIAL_TITLE)
     past, current = sorted(editions, key=lambda edition: edition.year)

@@ -5,6 +5,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from home.demo import builders
 from home.demo_content import DEMO_ACCOUNTS
+from home.demo_translations import translate_demo_pages
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for build in builders():
                 build(self.stdout)
+            translate_demo_pages(self.stdout)
         self.stdout.write(self.style.SUCCESS("Gotowe."))
         if not options["quiet_accounts"]:
             self.stdout.write("Konta demonstracyjne (panel: /admin/):")
