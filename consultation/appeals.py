@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from home.page_cache import invalidate_content
+
 from .builder import MAX_TEXT_LENGTH, LimitedCharField
 from .choices import ProposalStatus
 from .dates import when_in_words
@@ -125,6 +127,7 @@ def file_appeal(submission, text):
         )
         if not updated:
             return
+        invalidate_content()
         log(
             instance=submission,
             action="consultation.proposal.appeal",

@@ -25,6 +25,8 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 from wagtail.permissions import page_permission_policy
 
+from home.page_cache import invalidate_content
+
 from .choices import ProposalStatus
 from .models import BudgetEditionPage, BudgetProjectPage, ProjectStatusChange
 from .results import VOTED_STATUSES, Outcome, compute_results
@@ -247,6 +249,7 @@ def update_projects(changes):
             else:
                 revision.content[name] = value
     Revision.objects.bulk_update(revisions, ["content"])
+    invalidate_content()
 
 
 @transaction.atomic

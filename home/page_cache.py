@@ -11,22 +11,32 @@ local-memory cache of development other processes catch up within `TIMEOUT`."""
 from uuid import uuid4
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pages:generation"
+CONTENT_GENERATION_KEY = "pages:content-generation"
 TIMEOUT = 60 * 10
 # Besides pages: sites (root paths), locales (language links) and private sections (what is public).
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
 
 
-def _generation():
-    token = cache.get(GENERATION_KEY)
+def _generation(key=GENERATION_KEY):
+    token = cache.get(key)
     if token is None:
-        cache.add(GENERATION_KEY, uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
+        cache.add(key, uuid4().hex, None)
+        token = cache.get(key)
     return token
+
+
+def content_generation():
+    """The token of everything a public page may show, for whole cached pages
+    (`home.response_cache`): besides the tree, every saved or deleted row except those no public
+    page shows (sessions, users, tasks, log entries, revisions, the search index, ballots and
+    codes: turnout is on the never-cached ballot), so busy writes there keep the cache warm."""
+    return _generation(CONTENT_GENERATION_KEY)
 
 
 def cached(name, compute, *parts):
@@ -39,7 +49,39 @@ def cached(name, compute, *parts):
     return value
 
 
+IGNORED_APPS = {
+    "sessions",
+    "admin",
+    "auth",
+    "wagtailusers",
+    "django_tasks_database",
+    "modelsearch",
+    "wagtailsearch",
+}
+IGNORED_MODELS = {"ballot", "ballotchoice", "votecode", "pagelogentry", "modellogentry", "revision"}
+
+
+def _new_content_generation():
+    cache.set(CONTENT_GENERATION_KEY, uuid4().hex, None)
+
+
+def invalidate_content():
+    """A new content generation now, and again once the change is committed: a request that read
+    the old rows in between cannot leave them in the cache under the generation that follows.
+    For changes made without model signals (`QuerySet.update`)."""
+    _new_content_generation()
+    transaction.on_commit(_new_content_generation)
+
+
+def forget_content(sender=None, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
+        return
+    invalidate_content()
+
+
 def forget_pages(**kwargs):
+    forget_content(**kwargs)
     if kwargs.get("signal") in (post_save, post_delete) and not isinstance(
         kwargs.get("instance"), TREE_MODELS
     ):

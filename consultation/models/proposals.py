@@ -6,9 +6,11 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -262,6 +264,7 @@ class ProposalFormPage(RoutablePageMixin, ModeratedFormPage):
         return ModeratedFormPage.serve(self, request, *args, **kwargs)
 
     @path("odwolanie/", name="appeal")
+    @method_decorator(never_cache)
     def appeal(self, request):
         return appeal_view(self, request)
 

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -162,18 +164,21 @@ class VotingPage(RoutablePageMixin, BasePage):
         return self.edition.voting_end + timezone.timedelta(days=self.retention_days)
 
     @path("")
+    @method_decorator(never_cache)
     def choose(self, request):
         from ..voting.steps.views import choose_view
 
         return choose_view(request, self)
 
     @path("dane/")
+    @method_decorator(never_cache)
     def identify(self, request):
         from ..voting.steps.views import identify_view
 
         return identify_view(request, self)
 
     @path("kod/")
+    @method_decorator(never_cache)
     def confirm(self, request):
         from ..voting.steps.views import confirm_view
 

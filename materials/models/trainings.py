@@ -14,8 +14,9 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce, Greatest
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -440,6 +441,7 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
         return TemplateResponse(request, template, {**self.get_context(request), **context}, status=status)
 
     @path("rezygnacja/", name="cancel")
+    @method_decorator(never_cache)
     def cancel(self, request):
         submission = self.registration_from(request, CANCEL_SALT)
         template = "materials/training_cancel.html"
@@ -461,6 +463,7 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
         )
 
     @path("zaswiadczenie/", name="certificate")
+    @method_decorator(never_cache)
     def certificate(self, request):
         from ..certificates import certificate_response
 

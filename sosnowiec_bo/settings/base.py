@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside CSRF (which then sets the cookie of the token it fills in), outside everything a hit skips.
+    "home.response_cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -245,3 +248,24 @@ VOTING_CODE_RESEND_SECONDS = int(os.environ.get("VOTING_CODE_RESEND_SECONDS", "6
 VOTING_CODE_LIMIT_PHONE = int(os.environ.get("VOTING_CODE_LIMIT_PHONE", "5"))
 VOTING_CODE_LIMIT_ADDRESS = int(os.environ.get("VOTING_CODE_LIMIT_ADDRESS", "200"))
 VOTING_STEP_MAX_AGE = int(os.environ.get("VOTING_STEP_MAX_AGE", str(60 * 60)))
+
+# The anonymous page cache (home/response_cache.py): seconds a page is kept at most (0: off); every
+# change of what a page shows invalidates it before that. Its invalidation must reach every process,
+# so it is on by default only with a shared cache (or in development's single process).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if _cache_url else "0"))
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/health/")
+
+# A CDN or reverse proxy in front, purged by Wagtail when a page is published, unpublished or moved:
+# FRONTEND_CACHE_PURGE_URL for Varnish/nginx-style HTTP PURGE, or Cloudflare's zone and token.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }

@@ -1,5 +1,7 @@
 """Tests: fast hashing, local memory for cache and e-mail, tasks run at once."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -16,3 +18,5 @@ SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
 DEMO_CONTENT_ALLOWED = True
 VOTING_SMS_BACKEND = "recording"
+# Off by default (tests/test_page_cache.py turns it on); PAGE_CACHE_SECONDS=600 runs the suite with it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
