@@ -10,6 +10,7 @@ local-memory cache of development other processes catch up within `TIMEOUT`."""
 
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -74,6 +75,8 @@ def invalidate_content():
 
 
 def forget_content(sender=None, **kwargs):
+    if not settings.PAGE_CACHE_SECONDS:
+        return
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
         return
