@@ -272,7 +272,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Contact details, the funding notice and the links every page's footer shows."""
 
     # Every page's footer links these two pages: read with the settings, not one query each.
-    select_related = ["accessibility_page", "privacy_page"]
+    select_related = ["privacy_page"]
 
     organisation = models.CharField(
         _("nazwa urzędu"),
