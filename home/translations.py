@@ -15,6 +15,8 @@ from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home import page_cache
+
 X_DEFAULT = "x-default"
 WAGTAIL_SERVE = "wagtail_serve"
 
@@ -43,17 +45,21 @@ def content_languages():
 def translations_of(page):
     """{language code: page} of the live pages with `page`'s content in its own language (the page
     itself among them unless it is an alias). One query per page, none after
-    `prefetch_translations`."""
-    cached = getattr(page, "_live_translations", None)
-    if cached is None:
-        cached = {
-            version.locale.language_code: version
-            for version in Page.objects.live()
-            .filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .select_related("locale")
-        }
-        page._live_translations = cached
-    return cached
+    `prefetch_translations`, and none while the page tree is unchanged (the shared page cache)."""
+    versions = getattr(page, "_live_translations", None)
+    if versions is None:
+
+        def find():
+            return {
+                version.locale.language_code: version
+                for version in Page.objects.live()
+                .filter(translation_key=page.translation_key, alias_of__isnull=True)
+                .select_related("locale")
+            }
+
+        versions = page_cache.cached("translations", find, page.translation_key)
+        page._live_translations = versions
+    return versions
 
 
 def prefetch_translations(pages):
