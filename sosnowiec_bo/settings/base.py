@@ -228,3 +228,7 @@ VOTING_CODE_RESEND_SECONDS = int(os.environ.get("VOTING_CODE_RESEND_SECONDS", "6
 VOTING_CODE_LIMIT_PHONE = int(os.environ.get("VOTING_CODE_LIMIT_PHONE", "5"))
 VOTING_CODE_LIMIT_ADDRESS = int(os.environ.get("VOTING_CODE_LIMIT_ADDRESS", "200"))
 VOTING_STEP_MAX_AGE = int(os.environ.get("VOTING_STEP_MAX_AGE", str(60 * 60)))
+
+# `make bench` only: a file whose bytes /__bench_bare__/ returns as the bare-Django yardstick. Empty
+# (the default everywhere else): the view is not routed at all.
+BENCH_BARE_FILE = os.environ.get("BENCH_BARE_FILE", "")
