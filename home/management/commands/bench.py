@@ -176,6 +176,8 @@ class Command(BaseCommand):
                 "2",
                 "--bind",
                 f"127.0.0.1:{port}",
+                "--timeout",
+                "120",
                 "--log-level",
                 "warning",
             ],
@@ -236,7 +238,7 @@ class Command(BaseCommand):
         https = {"X-Forwarded-Proto": "https"}
 
         def send(number):
-            server = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            server = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
             server.request("GET", page.url, headers=https)
             response = server.getresponse()
             html = response.read().decode()
@@ -279,12 +281,14 @@ class Command(BaseCommand):
             stdout=subprocess.PIPE,
             text=True,
         )
-        started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            statuses = list(pool.map(send, range(count)))
-        elapsed = time.perf_counter() - started
-        reader.send_signal(signal.SIGINT)
-        out = reader.communicate(timeout=30)[0]
+        try:
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                statuses = list(pool.map(send, range(count)))
+            elapsed = time.perf_counter() - started
+        finally:
+            reader.send_signal(signal.SIGINT)
+            out = reader.communicate(timeout=30)[0]
         requests, micros = map(int, re.search(r"BENCH (\d+) (\d+)", out).groups())
         stored = Submission.objects.filter(page=page, form_data__icontains=f"Uwaga {run}-").count()
         result = {
