@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf messages clean bench-voting bench-search bench wrk
+.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf gettext messages clean bench-voting bench-search bench wrk
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -55,11 +55,19 @@ pdf: install
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
 	  else echo "PDF certificates need Pango and DejaVu fonts: sudo apt-get install $(PDF_PACKAGES)"; exit 1; fi; }
 
+# The catalogue test (tests/test_catalogues.py) runs `makemessages`, which needs GNU gettext; as root on
+# Debian/Ubuntu it is installed here.
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "The catalogue test needs GNU gettext: sudo apt-get install gettext"; exit 1; fi; }
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-pytest: install-dev browser pdf
+pytest: install-dev browser pdf gettext
 	$(BIN)/python -m pytest -n 2 --create-db --ignore=tests/e2e $(PYTEST_ARGS)
 	@# Browser tests use a live server and a flushed database: their own run, one process.
 	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)
@@ -67,7 +75,8 @@ pytest: install-dev browser pdf
 test: lint pytest
 
 # The site's catalogues (locale/*/LC_MESSAGES: django.po, djangojs.po for the admin's JavaScript):
-# compile every .po after editing it; the .mo files are committed.
+# compile every .po after editing it; the .mo files are committed. English and Ukrainian hold the
+# public site's strings; tests/test_catalogues.py names any that `makemessages` finds untranslated.
 messages: install
 	$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix('.mo'))) for po in sorted(pathlib.Path('locale').glob('*/LC_MESSAGES/*.po'))]"
 

@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, TimestampSigner, b62_decode
+from django.utils.html import conditional_escape
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
@@ -53,7 +55,20 @@ class LimitedEmailField(LimitedLengthMixin, forms.EmailField):
     pass
 
 
+def field_text(text):
+    """A form field's label or help text in the current language. The texts a page's default fields
+    start with (DEFAULT_*_FIELDS, marked with gettext_noop) are in the catalogues; an editor's own
+    text is shown as written."""
+    return gettext(text) if text else text
+
+
 class ModeratedFormBuilder(FormBuilder):
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        options["label"] = field_text(field.label)
+        options["help_text"] = conditional_escape(field_text(field.help_text))
+        return options
+
     def create_singleline_field(self, field, options):
         options["max_length"] = MAX_LINE_LENGTH
         return LimitedCharField(**options)

@@ -9,6 +9,14 @@ class SubmissionStatus(models.TextChoices):
     SPAM = "spam", _("spam")
 
 
+class SubmissionLanguage(models.TextChoices):
+    """The language of the page a submission was sent from (settings.LANGUAGES)."""
+
+    PL = "pl", _("polski")
+    EN = "en", _("angielski")
+    UK = "uk", _("ukraiński")
+
+
 class ModerationMode(models.TextChoices):
     PRE = "pre", _("przed publikacją (moderator zatwierdza każdą uwagę)")
     POST = "post", _("po publikacji (uwagi widać od razu, moderator może je ukryć)")

@@ -1,6 +1,7 @@
 """Consultation meetings as iCalendar (.ics) events."""
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 
@@ -15,7 +16,7 @@ def calendar_response(page, meetings, filename, summary="", uid_prefix="meeting"
         event.add("dtstamp", page.last_published_at or meeting.starts_at)
         event.add("dtstart", meeting.starts_at)
         event.add("dtend", meeting.ends_at)
-        event.add("summary", summary or f"Spotkanie konsultacyjne: {page.title}")
+        event.add("summary", summary or _("Spotkanie konsultacyjne: %(title)s") % {"title": page.title})
         location = ", ".join(part for part in (meeting.place, meeting.address) if part) or meeting.online_url
         event.add("location", location)
         if meeting.online_url:

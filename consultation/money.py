@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 NBSP = "\u00a0"
 
 
@@ -6,4 +8,4 @@ def zloty(amount):
     if amount is None:
         return ""
     digits = f"{int(amount):,}".replace(",", NBSP)
-    return f"{digits}{NBSP}zł"
+    return f"{digits}{NBSP}{_('zł')}"

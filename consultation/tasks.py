@@ -1,4 +1,5 @@
-"""E-mail about submissions, sent by the background worker, never inside a request."""
+"""E-mail about submissions, sent by the background worker, never inside a request. Moderators
+read Polish; the sender reads the language of the page the form was sent from."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -6,6 +7,7 @@ from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -21,17 +23,21 @@ def notify_new_submission(submission_id):
     recipients = page.moderator_recipients()
     inbox_url = settings.WAGTAILADMIN_BASE_URL + reverse("submission_inbox:edit", args=[submission.pk])
     if recipients:
-        send_mail(
-            _("Nowe zgłoszenie do moderacji: %(title)s") % {"title": page.title},
-            _("Na stronie „%(title)s” czeka nowe zgłoszenie nr %(number)s.\n\nOtwórz je w panelu: %(url)s")
-            % {"title": page.title, "number": submission.pk, "url": inbox_url},
-            None,
-            recipients,
-        )
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(
+                _("Nowe zgłoszenie do moderacji: %(title)s") % {"title": page.title},
+                _(
+                    "Na stronie „%(title)s” czeka nowe zgłoszenie nr %(number)s.\n\nOtwórz je w panelu: %(url)s"
+                )
+                % {"title": page.title, "number": submission.pk, "url": inbox_url},
+                None,
+                recipients,
+            )
     sender = sender_email(submission)
     if sender:
-        subject, text = page.sender_confirmation(submission)
-        send_mail(subject, text, None, [sender])
+        with translation.override(submission.language):
+            subject, text = page.sender_confirmation(submission)
+            send_mail(subject, text, None, [sender])
 
 
 @task()
@@ -42,6 +48,11 @@ def notify_decision(submission_id):
     sender = sender_email(submission) if submission else ""
     if not sender:
         return
+    with translation.override(submission.language):
+        send_decision(submission, sender)
+
+
+def send_decision(submission, sender):
     page = submission.page.specific
     lines = [
         _("Twoje zgłoszenie na stronie „%(title)s” ma status: %(status)s.")

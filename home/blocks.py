@@ -5,7 +5,7 @@ from django.forms.utils import ErrorList
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -13,14 +13,28 @@ from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
+HEADING_LEVELS = ("h2", "h3", "h4")
+
+
+def field_error(field, message):
+    """A StructBlock's refusal shown under one of its fields."""
+    return StructBlockValidationError(block_errors={field: ErrorList([ValidationError(message)])})
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Treść nagłówka"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Poziom"),
-        choices=[("h2", _("Nagłówek sekcji (H2)")), ("h3", _("Podsekcja (H3)"))],
+        choices=[
+            ("h2", _("Nagłówek sekcji (H2)")),
+            ("h3", _("Podsekcja (H3)")),
+            ("h4", _("Część podsekcji (H4)")),
+        ],
         default="h2",
-        help_text=_("H2 otwiera nową sekcję strony, H3 dzieli sekcję na części."),
+        help_text=_(
+            "H2 otwiera nową sekcję strony, H3 dzieli sekcję na części, H4 dzieli podsekcję. Nie przeskakuj "
+            "poziomów: po H2 może przyjść H3, ale nie od razu H4."
+        ),
         search_index=False,
     )
     anchor = blocks.CharBlock(
@@ -37,6 +51,7 @@ class HeadingBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["anchor_id"] = slugify(value["anchor"] or value["text"]) or "sekcja"
+        context["tag"] = value["level"] if value["level"] in HEADING_LEVELS else "h2"
         return context
 
     class Meta:
@@ -60,13 +75,45 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Obraz"))
     alt_text = blocks.CharBlock(
         label=_("Tekst alternatywny"),
+        required=False,
         max_length=250,
         help_text=_(
             "Opisz, co widać na obrazie, dla osób, które go nie widzą (np. „Mieszkańcy na "
-            "spotkaniu w sali obrad”). Wymagane."
+            "spotkaniu w sali obrad”). Wymagany, chyba że obraz jest tylko ozdobą."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Obraz dekoracyjny"),
+        required=False,
+        help_text=_(
+            "Zaznacz tylko wtedy, gdy obraz niczego nie przekazuje (ozdobnik, tło). Czytniki ekranu go "
+            "pominą, a tekst alternatywny zostaje pusty."
         ),
     )
     caption = blocks.CharBlock(label=_("Podpis (opcjonalnie)"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["decorative"] and value["alt_text"].strip():
+            raise field_error(
+                "decorative",
+                _(
+                    "Obraz dekoracyjny nie ma opisu: usuń tekst alternatywny albo odznacz „Obraz dekoracyjny”."
+                ),
+            )
+        if not value["decorative"] and not value["alt_text"].strip():
+            raise field_error(
+                "alt_text",
+                _(
+                    "Opisz obraz w polu „Tekst alternatywny” albo zaznacz „Obraz dekoracyjny”, jeśli jest tylko ozdobą."
+                ),
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["alt"] = "" if value["decorative"] else value["alt_text"]
+        return context
 
     class Meta:
         icon = "image"
@@ -74,9 +121,33 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
 
 
+QUOTE_LANGUAGES = [
+    ("pl", _("polski")),
+    ("en", _("angielski")),
+    ("uk", _("ukraiński")),
+    ("de", _("niemiecki")),
+    ("cs", _("czeski")),
+    ("sk", _("słowacki")),
+    ("fr", _("francuski")),
+    ("es", _("hiszpański")),
+    ("it", _("włoski")),
+    ("ru", _("rosyjski")),
+    ("la", _("łacina")),
+]
+
+
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Cytat"), max_length=1000)
     attribution = blocks.CharBlock(label=_("Autor cytatu (opcjonalnie)"), required=False, max_length=200)
+    language = blocks.ChoiceBlock(
+        label=_("Język cytatu"),
+        choices=QUOTE_LANGUAGES,
+        default="pl",
+        help_text=_(
+            "Czytnik ekranu przeczyta cytat z wymową tego języka. Zmień, gdy cytat nie jest po polsku."
+        ),
+        search_index=False,
+    )
 
     class Meta:
         icon = "openquote"
@@ -102,8 +173,9 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value["page"]) == bool(value["url"]):
-            message = _("Wybierz stronę w serwisie albo wpisz adres zewnętrzny (jedno z dwóch).")
-            raise StructBlockValidationError(block_errors={"page": ErrorList([ValidationError(message)])})
+            raise field_error(
+                "page", _("Wybierz stronę w serwisie albo wpisz adres zewnętrzny (jedno z dwóch).")
+            )
         return value
 
     def get_context(self, value, parent_context=None):
@@ -142,10 +214,32 @@ class VideoBlock(blocks.StructBlock):
         help_text=_("Czytniki ekranu odczytają go przed filmem."),
     )
     transcript = blocks.TextBlock(
-        label=_("Transkrypcja lub opis (opcjonalnie)"),
+        label=_("Transkrypcja"),
         required=False,
-        help_text=_("Tekst dla osób, które nie mogą obejrzeć lub wysłuchać filmu."),
+        help_text=_(
+            "Wszystko, co słychać i widać w filmie, zapisane tekstem, dla osób, które nie mogą go obejrzeć "
+            "lub wysłuchać. Podaj transkrypcję albo plik z napisami."
+        ),
     )
+    captions = DocumentChooserBlock(
+        label=_("Napisy (plik VTT)"),
+        required=False,
+        help_text=_("Plik z napisami w formacie WebVTT (.vtt), ten sam, który dodano do filmu w serwisie."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        captions = value["captions"]
+        if captions and captions.file_extension.lower() != "vtt":
+            raise field_error("captions", _("Plik z napisami musi mieć format WebVTT (rozszerzenie .vtt)."))
+        if not captions and not value["transcript"].strip():
+            raise field_error(
+                "transcript",
+                _(
+                    "Dodaj transkrypcję filmu albo wybierz plik z napisami (VTT): bez nich film jest niedostępny."
+                ),
+            )
+        return value
 
     class Meta:
         icon = "media"
@@ -197,7 +291,13 @@ class AccordionBlock(blocks.StructBlock):
         template = "blocks/accordion_block.html"
 
 
+def heading_level(level):
+    return HEADING_LEVELS.index(level) + 2 if level in HEADING_LEVELS else 2
+
+
 class BodyStreamBlock(blocks.StreamBlock):
+    """The page's title is its H1, so the body's headings start at H2 and go down one level at a time."""
+
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
@@ -207,3 +307,25 @@ class BodyStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     table = TableBlock()
     accordion = AccordionBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        previous = 1
+        for index, child in enumerate(value):
+            if child.block_type != "heading":
+                continue
+            level = heading_level(child.value["level"])
+            if level > previous + 1:
+                errors[index] = field_error(
+                    "level",
+                    _(
+                        "Nagłówek H%(level)d nie może być tutaj: przed nim musi być nagłówek H%(parent)d. "
+                        "Zmień poziom na H%(allowed)d albo dodaj wyżej nagłówek H%(parent)d."
+                    )
+                    % {"level": level, "parent": level - 1, "allowed": previous + 1},
+                )
+            previous = level
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value

@@ -12,7 +12,9 @@ from django.utils.text import slugify
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Site
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from .demo import demo_builder, ensure_child, heading, paragraph, root_page, source_locale, stream
 from .models import FooterLogo, HomePage, SiteSettings, StandardPage
@@ -20,12 +22,14 @@ from .sites import SITE_NAME, site_location
 
 EDITORS = "Redaktorzy"
 MODERATORS = "Moderatorzy"
+TRANSLATORS = "Tłumacze"
 
 DEMO_ACCOUNTS = [
     # (username, password, role, group, is_superuser)
     ("admin", "admin-bo-2026", "administrator", None, True),
     ("redaktor", "redaktor-bo-2026", "redaktor", EDITORS, False),
     ("moderator", "moderator-bo-2026", "moderator", MODERATORS, False),
+    ("tlumacz", "tlumacz-bo-2026", "tłumacz", TRANSLATORS, False),
 ]
 
 # The data protection officer's mailbox in the domain the demo site uses; no real person's name.
@@ -406,6 +410,13 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add", "change", "choose"]),
     ("wagtaildocs", "document", ["add", "change", "choose"]),
 ]
+# Translators edit the English and Ukrainian trees only and publish nothing themselves: a translation
+# goes through the review workflow to the editors, who also publish in those trees.
+TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+TRANSLATOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", ["choose"]),
+    ("wagtaildocs", "document", ["choose"]),
+]
 
 
 def _groups_and_users(home, stdout):
@@ -415,26 +426,45 @@ def _groups_and_users(home, stdout):
 
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.add(admin_access)
-    for codename in EDITOR_PAGE_PERMISSIONS:
+    _grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
+    _grant_collections(editors, EDITOR_COLLECTION_PERMISSIONS)
+
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    moderators.permissions.add(admin_access)
+
+    translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
+    translators.permissions.add(
+        admin_access,
+        Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
+    )
+    _grant_collections(translators, TRANSLATOR_COLLECTION_PERMISSIONS)
+
+    _create_accounts(stdout)
+
+
+def _grant_pages(group, page, codenames):
+    for codename in codenames:
         GroupPagePermission.objects.get_or_create(
-            group=editors,
-            page=home,
+            group=group,
+            page=page,
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
+
+
+def _grant_collections(group, permissions):
     root_collection = Collection.get_first_root_node()
-    for app_label, model, actions in EDITOR_COLLECTION_PERMISSIONS:
+    for app_label, model, actions in permissions:
         for action in actions:
             GroupCollectionPermission.objects.get_or_create(
-                group=editors,
+                group=group,
                 collection=root_collection,
                 permission=Permission.objects.get(
                     content_type__app_label=app_label, codename=f"{action}_{model}"
                 ),
             )
 
-    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    moderators.permissions.add(admin_access)
 
+def _create_accounts(stdout):
     user_model = get_user_model()
     for username, password, role, group_name, is_superuser in DEMO_ACCOUNTS:
         if user_model.objects.filter(username=username).exists():
@@ -450,3 +480,21 @@ def _groups_and_users(home, stdout):
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
         stdout.write(f"  konto: {username}")
+
+
+@demo_builder(order=1000)
+def build_language_trees(stdout):
+    """Last: every Polish page the builders made gets its alias under /en/ and /uk/ (pages made in
+    code, unlike the admin's, are not synchronised at once); translators then work in those trees."""
+    page_index = PageIndex.from_database().sort_by_tree_position()
+    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
+    home = HomePage.objects.get(depth=2, locale=source_locale())
+    translators = Group.objects.get(name=TRANSLATORS)
+    editors = Group.objects.get(name=EDITORS)
+    for locale in Locale.objects.exclude(pk=home.locale_id):
+        language_home = home.get_translation_or_none(locale)
+        if language_home is not None:
+            _grant_pages(translators, language_home, TRANSLATOR_PAGE_PERMISSIONS)
+            _grant_pages(editors, language_home, EDITOR_PAGE_PERMISSIONS)
+    stdout.write("  drzewa stron po angielsku i ukraińsku")

@@ -16,6 +16,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from .blocks import BodyStreamBlock
 from .footer import footer_logos
 from .sections import home_sections
+from .translations import alternate_urls
 
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
 
@@ -104,6 +105,12 @@ class BasePage(Page):
     @property
     def og_locale(self):
         return OG_LOCALES.get(self.locale.language_code, self.locale.language_code)
+
+    def get_sitemap_urls(self, request=None):
+        alternates = [
+            {"lang_code": hreflang, "location": url} for hreflang, url in alternate_urls(self, request)
+        ]
+        return [{**url, "alternates": alternates} for url in super().get_sitemap_urls(request)]
 
 
 class HomePage(BasePage):

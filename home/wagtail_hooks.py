@@ -2,7 +2,9 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .content_checks import use_site_content_checker
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+from .translations import redirect_to_original
 
 
 @hooks.register("insert_global_admin_js")
@@ -26,3 +28,11 @@ def add_editor_guides(request, panels):
 
 hooks.register("register_editor_guide", publish_guide)
 hooks.register("register_editor_guide", document_guide)
+
+
+hooks.register("construct_wagtail_userbar", use_site_content_checker)
+
+
+@hooks.register("before_serve_page")
+def send_alias_forms_to_the_original(page, request, serve_args, serve_kwargs):
+    return redirect_to_original(page, request)

@@ -24,7 +24,7 @@ class NewsFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return f"{self.index_page.title} – Budżet Obywatelski Sosnowiec"
+        return f"{self.index_page.title} – {_('Budżet Obywatelski Sosnowiec')}"
 
     def link(self):
         return self.index_page.get_full_url(self.request)

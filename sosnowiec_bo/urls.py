@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.bulk_actions import bulk_action
 from home.preferences import toggle_preference
+from home.sitemap import LanguageTreesSitemap
 from home.views import RobotsView, bench_bare_view
 from search import views as search_views
 
@@ -16,7 +17,7 @@ urlpatterns = [
     path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageTreesSitemap}}, name="sitemap"),
     path("preferencje/", toggle_preference, name="preferences"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
 ]

@@ -1,11 +1,15 @@
 """Shared fixtures: the one site-tree builder (`site_tree`) and Wagtail's page assertions for pytest."""
 
 from dataclasses import dataclass
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_localize import synctree
 
 from home.models import HomePage, StandardPage
 from home.sites import site_location
@@ -39,6 +43,31 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo site (`load_demo_content`) built once for a test module, in a transaction rolled back
+    after its last test. Each test (`db`) runs in a savepoint of it, so what one test writes is
+    gone before the next. Not for transactional tests, which would flush it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _polish_tree_only(request, monkeypatch):
+    """A page added in the admin gets no aliases under /en/ and /uk/ (wagtail-localize's
+    synchronisation, home migration 0009) unless the test takes `synced_trees`: most tests read
+    one Polish tree. The demo loader synchronises the trees itself."""
+    if "synced_trees" not in request.fixturenames:
+        monkeypatch.setattr(synctree, "create_aliases_for_new_page", lambda page: None)
+
+
+@pytest.fixture
+def synced_trees():
+    """The English and Ukrainian trees follow the Polish one, as on the site."""
 
 
 @pytest.fixture

@@ -91,12 +91,15 @@ def paragraph_block(*paragraphs):
     return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in paragraphs)}
 
 
-def image_block(image, alt_text, caption=""):
-    return {"type": "image", "value": {"image": image.pk, "alt_text": alt_text, "caption": caption}}
+def image_block(image, alt_text, caption="", decorative=False):
+    return {
+        "type": "image",
+        "value": {"image": image.pk, "alt_text": alt_text, "decorative": decorative, "caption": caption},
+    }
 
 
-def quote_block(text, attribution=""):
-    return {"type": "quote", "value": {"text": text, "attribution": attribution}}
+def quote_block(text, attribution="", language="pl"):
+    return {"type": "quote", "value": {"text": text, "attribution": attribution, "language": language}}
 
 
 def call_to_action_block(title, button_text, page=None, url="", text=""):
@@ -116,8 +119,33 @@ def document_list_block(documents, title=""):
     return {"type": "documents", "value": {"title": title, "documents": [doc.pk for doc in documents]}}
 
 
-def video_block(url, title, transcript=""):
-    return {"type": "video", "value": {"video": url, "title": title, "transcript": transcript}}
+def stored_video_embed(url, title="Jak zgłosić projekt"):
+    """The oEmbed answer for a YouTube video, stored as Wagtail stores a fetched one."""
+    from wagtail.embeds import embeds
+    from wagtail.embeds.models import Embed
+
+    return Embed.objects.create(
+        url=url,
+        hash=embeds.get_embed_hash(url),
+        type="video",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/bo-sosnowiec" title="Film"></iframe>',
+        title=title,
+        provider_name="YouTube",
+        width=640,
+        height=360,
+    )
+
+
+def video_block(url, title, transcript="", captions=None):
+    return {
+        "type": "video",
+        "value": {
+            "video": url,
+            "title": title,
+            "transcript": transcript,
+            "captions": captions.pk if captions else None,
+        },
+    }
 
 
 def table_block(rows, caption="", first_row_is_table_header=True, first_col_is_header=False):

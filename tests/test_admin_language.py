@@ -475,12 +475,7 @@ def test_javascript_catalogue_of_the_admin_translates_every_message(admin_client
     assert missing == []
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
-
-
-def test_default_workflow_is_polish_and_approved_by_the_editors(demo_site):
+def test_default_workflow_is_polish_and_approved_by_the_editors(demo_content):
     workflow = Workflow.objects.get(name="Akceptacja przed publikacją")
     task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
 
@@ -489,9 +484,9 @@ def test_default_workflow_is_polish_and_approved_by_the_editors(demo_site):
     assert not Workflow.objects.filter(name__icontains="approval").exists()
 
 
-def test_editor_submits_a_page_to_the_polish_workflow(client, demo_site):
+def test_editor_submits_a_page_to_the_polish_workflow(client, demo_content):
     client.force_login(get_user_model().objects.get(username="redaktor"))
-    page = Page.objects.get(slug="o-budzecie")
+    page = Page.objects.get(slug="o-budzecie", locale__language_code="pl")
 
     response = client.get(f"/admin/pages/{page.pk}/edit/")
 
@@ -499,7 +494,7 @@ def test_editor_submits_a_page_to_the_polish_workflow(client, demo_site):
     assert "Moderators approval" not in response.text
 
 
-def test_table_editor_menu_is_polish(client, demo_site):
+def test_table_editor_menu_is_polish(client, demo_content):
     client.force_login(get_user_model().objects.get(username="redaktor"))
     home = Page.objects.get(slug="home")
 

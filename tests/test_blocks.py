@@ -5,7 +5,6 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.blocks import StructBlockValidationError
 from wagtail.embeds import embeds
-from wagtail.embeds.models import Embed
 
 from home.blocks import CallToActionBlock
 from tests.factories import (
@@ -19,6 +18,7 @@ from tests.factories import (
     image_block,
     paragraph_block,
     quote_block,
+    stored_video_embed,
     table_block,
     video_block,
 )
@@ -165,16 +165,7 @@ def test_document_list_block_shows_name_extension_and_size(render_body):
 
 
 def test_video_block_renders_the_stored_embed_with_title_and_transcript(render_body, no_embed_finder):
-    Embed.objects.create(
-        url=VIDEO_URL,
-        hash=embeds.get_embed_hash(VIDEO_URL),
-        type="video",
-        html='<iframe src="https://www.youtube-nocookie.com/embed/bo-sosnowiec" title="Film"></iframe>',
-        title="Jak zgłosić projekt",
-        provider_name="YouTube",
-        width=640,
-        height=360,
-    )
+    stored_video_embed(VIDEO_URL)
 
     main = render_body(video_block(VIDEO_URL, "Jak zgłosić projekt", transcript="Lektor opowiada o naborze."))
 

@@ -2,10 +2,7 @@
 edition with published results and projects in every final status, and next year's edition taking
 proposals today through a form a resident can send."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from consultation.choices import BudgetPhase
@@ -24,8 +21,7 @@ FINAL_STATUSES = {S.SELECTED, S.IN_PROGRESS, S.IMPLEMENTED, S.NOT_SELECTED, S.NE
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
+def demo(demo_content, db):
     index = BudgetIndexPage.objects.get()
     # The voting demo adds a trial edition voting today (consultation/demo_voting.py).
     editions = BudgetEditionPage.objects.child_of(index).exclude(title=TRIAL_TITLE)

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
-from home.demo_content import DEMO_ACCOUNTS, EDITORS, MODERATORS
+from home.demo_content import DEMO_ACCOUNTS, EDITORS, MODERATORS, TRANSLATORS
 from home.models import HomePage, StandardPage
 
 PASSWORDS = {username: password for username, password, *_ in DEMO_ACCOUNTS}
@@ -37,8 +37,10 @@ def test_load_demo_content_twice_creates_no_duplicates(db):
     load_demo_content()
 
     assert (Page.objects.count(), get_user_model().objects.count(), Group.objects.count()) == first
-    slugs = Counter(Page.objects.exclude(depth=1).values_list("slug", flat=True))
+    # each language tree (Polish pages, their English and Ukrainian aliases) once
+    slugs = Counter(Page.objects.exclude(depth=1).values_list("locale__language_code", "slug"))
     assert [slug for slug, count in slugs.items() if count > 1] == []
+    assert slugs[("en", "o-budzecie")] == slugs[("uk", "o-budzecie")] == 1
 
 
 def test_load_demo_content_replaces_the_welcome_page_with_the_home_page(db, client):
@@ -64,6 +66,7 @@ def test_demo_groups_exist_with_their_accounts(demo_site):
 
     assert editors.user_set.filter(username="redaktor").exists()
     assert moderators.user_set.filter(username="moderator").exists()
+    assert Group.objects.get(name=TRANSLATORS).user_set.filter(username="tlumacz").exists()
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
 
 
@@ -75,7 +78,7 @@ def test_demo_editor_and_moderator_can_open_the_admin(demo_site, client, usernam
 
 
 def test_demo_editor_can_edit_and_publish_pages(demo_site, client):
-    page = StandardPage.objects.get(slug="o-budzecie")
+    page = StandardPage.objects.get(slug="o-budzecie", locale__language_code="pl")
     editor = get_user_model().objects.get(username="redaktor")
 
     response = log_in(client, "redaktor").get(f"/admin/pages/{page.pk}/edit/")
@@ -88,7 +91,7 @@ def test_demo_editor_can_edit_and_publish_pages(demo_site, client):
 
 
 def test_demo_moderator_cannot_open_the_page_editor(demo_site, client):
-    page = StandardPage.objects.get(slug="o-budzecie")
+    page = StandardPage.objects.get(slug="o-budzecie", locale__language_code="pl")
     moderator = get_user_model().objects.get(username="moderator")
 
     response = log_in(client, "moderator").get(f"/admin/pages/{page.pk}/edit/")

@@ -254,7 +254,9 @@ def demo(django_db_setup, django_db_blocker):
         consultations = ConsultationPage.objects.filter(locale__language_code="pl").order_by("start_at")
         open_one = next(page for page in consultations if page.phase == "open")
         closed = next(page for page in consultations if page.phase == "closed")
-        full_training = TrainingPage.objects.get(slug="moderowanie-spotkan-z-mieszkancami")
+        full_training = TrainingPage.objects.get(
+            slug="moderowanie-spotkan-z-mieszkancami", locale__language_code="pl"
+        )
         yield {
             "home": Site.objects.get(is_default_site=True).root_page_id,
             "site": Site.objects.get(is_default_site=True).pk,
@@ -267,7 +269,9 @@ def demo(django_db_setup, django_db_blocker):
             "content_type": Page.objects.get(pk=open_one.pk).content_type_id,
             "year": open_one.start_at.year,
             "training": full_training.url,
-            "past_training": TrainingPage.objects.get(slug="konsultacje-spoleczne-od-podstaw").url,
+            "past_training": TrainingPage.objects.get(
+                slug="konsultacje-spoleczne-od-podstaw", locale__language_code="pl"
+            ).url,
             "cancel_code": unquote(
                 full_training.cancel_url(full_training.registrations().first()).rsplit("=", 1)[1]
             ),

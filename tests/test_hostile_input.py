@@ -25,7 +25,7 @@ def bulk_url(app_label, model_name, action, **params):
 def demo(db):
     """The demo site: consultations with comments in every status and one account per role."""
     call_command("load_demo_content", stdout=StringIO())
-    return ConsultationPage.objects.get(slug="zasady-budzetu-obywatelskiego-2027")
+    return ConsultationPage.objects.get(slug="zasady-budzetu-obywatelskiego-2027", locale__language_code="pl")
 
 
 @pytest.fixture

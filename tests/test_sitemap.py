@@ -6,8 +6,12 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+from tests.translations import sync_trees, translate
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
 def sitemap_paths(client):
@@ -30,6 +34,55 @@ def test_sitemap_leaves_out_unpublished_pages(client, site_tree):
     site_tree.privacy.unpublish()
 
     assert "/polityka-prywatnosci/" not in sitemap_paths(client)
+
+
+def sitemap_alternates(client):
+    """{page path: {hreflang: absolute URL}} of every <url> in the sitemap."""
+    urls = ElementTree.fromstring(client.get("/sitemap.xml").content).findall("sm:url", SITEMAP_NS)
+    return {
+        urlsplit(url.find("sm:loc", SITEMAP_NS).text).path: {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NS)
+        }
+        for url in urls
+    }
+
+
+def test_sitemap_lists_translations_with_their_language_versions(client, site_tree):
+    translate(site_tree.about, "en", "About the budget")
+    sync_trees()
+
+    pages = sitemap_alternates(client)
+
+    versions = {
+        "pl": "http://testserver/o-budzecie/",
+        "en": "http://testserver/en/o-budzecie/",
+        "x-default": "http://testserver/o-budzecie/",
+    }
+    assert pages["/o-budzecie/"] == versions
+    assert pages["/en/o-budzecie/"] == versions
+    assert pages["/polityka-prywatnosci/"] == {
+        "pl": "http://testserver/polityka-prywatnosci/",
+        "x-default": "http://testserver/polityka-prywatnosci/",
+    }
+    # the aliases of untranslated pages (the English home page among them) repeat the Polish text
+    assert sorted(pages) == sorted(
+        ["/", "/o-budzecie/", "/o-budzecie/harmonogram/", "/polityka-prywatnosci/", "/en/o-budzecie/"]
+    )
+
+
+def test_sitemap_costs_the_same_queries_whatever_the_number_of_translations(client, site_tree):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(captured)
+
+    untranslated = queries()
+    translate(site_tree.about, "en", "About the budget")
+    translate(site_tree.privacy, "uk", "Політика конфіденційності")
+    translate(site_tree.schedule, "uk", "Графік")
+    sync_trees()
+
+    assert queries() <= untranslated
 
 
 @pytest.mark.django_db

@@ -189,6 +189,7 @@ class SubmissionIndexView(generic.IndexView):
                 sort_key="status",
                 primary=lambda instance: instance.is_waiting,
             ),
+            Column("language", label=_("Język"), accessor="get_language_display", sort_key="language"),
             DateColumn("submit_time", label=_("Wysłano"), sort_key="submit_time"),
             UserColumn("decided_by", label=_("Decyzja"), blank_display_name="—"),
         ]

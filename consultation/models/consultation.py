@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -29,15 +30,33 @@ CONSULTATIONS_PER_PAGE = 10
 
 DEFAULT_COMMENT_FIELDS = [
     # (label, field_type, required, is_public, help_text)
-    ("Podpis", "singleline", True, True, "Imię i nazwisko albo nazwa organizacji. Pokażemy go przy uwadze."),
-    ("E-mail", "email", False, False, "Nieobowiązkowy. Wyślemy na niego potwierdzenie i odpowiedź urzędu."),
-    ("Treść uwagi", "multiline", True, True, "Co proponujesz zmienić i dlaczego."),
     (
-        "Zgadzam się na przetwarzanie moich danych osobowych w celu rozpatrzenia uwagi",
+        gettext_noop("Podpis"),
+        "singleline",
+        True,
+        True,
+        gettext_noop("Imię i nazwisko albo nazwa organizacji. Pokażemy go przy uwadze."),
+    ),
+    (
+        gettext_noop("E-mail"),
+        "email",
+        False,
+        False,
+        gettext_noop("Nieobowiązkowy. Wyślemy na niego potwierdzenie i odpowiedź urzędu."),
+    ),
+    (
+        gettext_noop("Treść uwagi"),
+        "multiline",
+        True,
+        True,
+        gettext_noop("Co proponujesz zmienić i dlaczego."),
+    ),
+    (
+        gettext_noop("Zgadzam się na przetwarzanie moich danych osobowych w celu rozpatrzenia uwagi"),
         FormField.CONSENT,
         True,
         False,
-        "Zasady opisuje klauzula informacyjna pod formularzem.",
+        gettext_noop("Zasady opisuje klauzula informacyjna pod formularzem."),
     ),
 ]
 

@@ -34,6 +34,7 @@ from ..builder import (
     UNIT_FIELD,
     ModeratedFormBuilder,
     SubmissionForm,
+    field_text,
 )
 from ..choices import ModerationMode
 from ..policies import CommentPolicy, get_policy
@@ -311,7 +312,9 @@ class ModeratedFormPage(FormMixin, BasePage):
         return PrivacyNotice.objects.order_by("-pk").first()
 
     def public_field_labels(self):
-        return [(field.clean_name, field.label) for field in self.get_form_fields() if field.is_public]
+        return [
+            (field.clean_name, field_text(field.label)) for field in self.get_form_fields() if field.is_public
+        ]
 
     def personal_field_names(self):
         """Fields removed by anonymisation: who sent it (signature, e-mail, phone, any short text)
@@ -340,6 +343,7 @@ class ModeratedFormPage(FormMixin, BasePage):
             page=self,
             form_data=data,
             unit_anchor=form.cleaned_data.get(UNIT_FIELD, "") or "",
+            language=self.locale.language_code,
             consent_at=timezone.now(),
             privacy_notice_revision=notice.latest_revision if notice else None,
             ip_hash=hash_ip(ip),

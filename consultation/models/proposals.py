@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -27,41 +27,89 @@ COST_FIELD = "koszt"
 
 DEFAULT_PROPOSAL_FIELDS = [
     # (label, field_type, required, is_public, help_text)
-    ("Tytuł projektu", "singleline", True, True, "Krótko, np. „Plac zabaw przy ul. Zielonej”."),
-    ("Miejsce realizacji", "singleline", True, True, "Adres lub opis miejsca, najlepiej z numerem działki."),
-    ("Opis projektu", "multiline", True, True, "Co ma powstać lub się odbyć, dla kogo i w jaki sposób."),
-    ("Uzasadnienie", "multiline", True, True, "Dlaczego projekt jest potrzebny mieszkańcom."),
-    ("Zdjęcia lub mapka miejsca", FormField.ATTACHMENT, False, True, "Nieobowiązkowe: PDF, JPG lub PNG."),
     (
-        "Lista poparcia",
+        gettext_noop("Tytuł projektu"),
+        "singleline",
+        True,
+        True,
+        gettext_noop("Krótko, np. „Plac zabaw przy ul. Zielonej”."),
+    ),
+    (
+        gettext_noop("Miejsce realizacji"),
+        "singleline",
+        True,
+        True,
+        gettext_noop("Adres lub opis miejsca, najlepiej z numerem działki."),
+    ),
+    (
+        gettext_noop("Opis projektu"),
+        "multiline",
+        True,
+        True,
+        gettext_noop("Co ma powstać lub się odbyć, dla kogo i w jaki sposób."),
+    ),
+    (
+        gettext_noop("Uzasadnienie"),
+        "multiline",
+        True,
+        True,
+        gettext_noop("Dlaczego projekt jest potrzebny mieszkańcom."),
+    ),
+    (
+        gettext_noop("Zdjęcia lub mapka miejsca"),
+        FormField.ATTACHMENT,
+        False,
+        True,
+        gettext_noop("Nieobowiązkowe: PDF, JPG lub PNG."),
+    ),
+    (
+        gettext_noop("Lista poparcia"),
         FormField.ATTACHMENT,
         True,
         False,
-        "Skan listy z podpisami mieszkańców popierających projekt.",
+        gettext_noop("Skan listy z podpisami mieszkańców popierających projekt."),
     ),
     (
-        "Zgoda właściciela lub zarządcy terenu",
+        gettext_noop("Zgoda właściciela lub zarządcy terenu"),
         FormField.ATTACHMENT,
         False,
         False,
-        "Potrzebna, gdy teren nie należy do miasta.",
+        gettext_noop("Potrzebna, gdy teren nie należy do miasta."),
     ),
     (
-        "Zgoda autora utworu",
+        gettext_noop("Zgoda autora utworu"),
         FormField.ATTACHMENT,
         False,
         False,
-        "Potrzebna, gdy projekt korzysta z cudzego projektu, zdjęcia lub tekstu.",
+        gettext_noop("Potrzebna, gdy projekt korzysta z cudzego projektu, zdjęcia lub tekstu."),
     ),
-    ("Imię i nazwisko autora", "singleline", True, False, "Nie pokazujemy go publicznie."),
-    ("E-mail", "email", True, False, "Na ten adres wyślemy potwierdzenie i wynik weryfikacji."),
-    ("Telefon", "singleline", False, False, "Nieobowiązkowy: ułatwi kontakt przy weryfikacji."),
     (
-        "Zgadzam się na przetwarzanie moich danych osobowych w celu rozpatrzenia projektu",
+        gettext_noop("Imię i nazwisko autora"),
+        "singleline",
+        True,
+        False,
+        gettext_noop("Nie pokazujemy go publicznie."),
+    ),
+    (
+        gettext_noop("E-mail"),
+        "email",
+        True,
+        False,
+        gettext_noop("Na ten adres wyślemy potwierdzenie i wynik weryfikacji."),
+    ),
+    (
+        gettext_noop("Telefon"),
+        "singleline",
+        False,
+        False,
+        gettext_noop("Nieobowiązkowy: ułatwi kontakt przy weryfikacji."),
+    ),
+    (
+        gettext_noop("Zgadzam się na przetwarzanie moich danych osobowych w celu rozpatrzenia projektu"),
         FormField.CONSENT,
         True,
         False,
-        "Zasady opisuje klauzula informacyjna pod formularzem.",
+        gettext_noop("Zasady opisuje klauzula informacyjna pod formularzem."),
     ),
 ]
 

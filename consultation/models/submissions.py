@@ -11,7 +11,7 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.log_actions import log
 
 from ..builder import MAX_TEXT_LENGTH
-from ..choices import RejectionReason, ResponseOutcome, SubmissionStatus
+from ..choices import RejectionReason, ResponseOutcome, SubmissionLanguage, SubmissionStatus
 from ..impersonation import impersonation_signs
 from ..policies import waiting_states
 
@@ -58,6 +58,13 @@ class Submission(AbstractFormSubmission):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    language = models.CharField(
+        _("język zgłoszenia"),
+        max_length=8,
+        choices=SubmissionLanguage.choices,
+        default=SubmissionLanguage.PL,
+        help_text=_("Język strony, z której wysłano formularz. W tym języku piszemy do nadawcy."),
     )
     topic = models.CharField(
         _("obszar"), max_length=100, blank=True, db_index=True, help_text=_("Np. dzielnica projektu.")

@@ -26,35 +26,6 @@ def breadcrumb_pages(page):
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context, page=None):
-    """Links to this page in each content language; the home page where it is not translated."""
-    active = Locale.get_active()
-    links = []
-    translations = {}
-    if getattr(page, "pk", None):
-        translations = {
-            p.locale_id: p for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    site = Site.find_for_request(context["request"])
-    homes = {}
-    if site is not None:
-        homes = {p.locale_id: p for p in site.root_page.get_translations(inclusive=True).live()}
-    for locale in Locale.objects.all().order_by("pk"):
-        target = translations.get(locale.pk) or homes.get(locale.pk)
-        if target is None:
-            continue
-        links.append(
-            {
-                "code": locale.language_code,
-                "name": locale.get_display_name(),
-                "url": target.url,
-                "current": locale.pk == active.pk,
-            }
-        )
-    return links
-
-
-@register.simple_tag(takes_context=True)
 def page_link(context, param, number):
     """The current address with `param` set to `number`: every filter and search of the list kept,
     each value encoded (a search for "R&D" stays one search on page 2)."""

@@ -3,6 +3,7 @@
 response, sent to the sender by e-mail from the inbox."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -15,12 +16,17 @@ from .common import body_field
 from .forms import CONSENT_HELP, private_fields
 
 DEFAULT_CONTACT_FIELDS = [
-    ("Imię i nazwisko", "singleline", False, "Nieobowiązkowe: jak mamy się do Ciebie zwracać."),
-    ("E-mail", "email", True, "Na ten adres wyślemy odpowiedź."),
-    ("Temat", "singleline", True, "Kilka słów, np. „Głosowanie w szkole”."),
-    ("Treść pytania", "multiline", True, "Napisz, w czym możemy pomóc."),
     (
-        "Zgadzam się na przetwarzanie moich danych osobowych w celu odpowiedzi na pytanie",
+        gettext_noop("Imię i nazwisko"),
+        "singleline",
+        False,
+        gettext_noop("Nieobowiązkowe: jak mamy się do Ciebie zwracać."),
+    ),
+    (gettext_noop("E-mail"), "email", True, gettext_noop("Na ten adres wyślemy odpowiedź.")),
+    (gettext_noop("Temat"), "singleline", True, gettext_noop("Kilka słów, np. „Głosowanie w szkole”.")),
+    (gettext_noop("Treść pytania"), "multiline", True, gettext_noop("Napisz, w czym możemy pomóc.")),
+    (
+        gettext_noop("Zgadzam się na przetwarzanie moich danych osobowych w celu odpowiedzi na pytanie"),
         FormField.CONSENT,
         True,
         CONSENT_HELP,

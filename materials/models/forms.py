@@ -1,5 +1,7 @@
 """What the form pages of this app share with the pipeline's form pages."""
 
+from django.utils.translation import gettext_noop
+
 
 def private_fields(rows):
     """`ModeratedFormPage.default_form_fields` from rows of (label, field_type, required, help_text)
@@ -9,4 +11,4 @@ def private_fields(rows):
     )
 
 
-CONSENT_HELP = "Zasady opisuje klauzula informacyjna pod formularzem."
+CONSENT_HELP = gettext_noop("Zasady opisuje klauzula informacyjna pod formularzem.")

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -39,11 +40,26 @@ CERTIFICATE_SALT = "materials.training.certificate"
 TOKEN_PARAM = "kod"
 
 DEFAULT_REGISTRATION_FIELDS = [
-    ("Imię i nazwisko", "singleline", True, "Tak wpiszemy je na zaświadczeniu o udziale."),
-    ("E-mail", "email", True, "Wyślemy na niego potwierdzenie, link do rezygnacji i zaświadczenie."),
-    ("Instytucja lub organizacja", "singleline", False, "Nieobowiązkowe: gdzie pracujesz lub działasz."),
     (
-        "Zgadzam się na przetwarzanie moich danych osobowych w celu organizacji szkolenia",
+        gettext_noop("Imię i nazwisko"),
+        "singleline",
+        True,
+        gettext_noop("Tak wpiszemy je na zaświadczeniu o udziale."),
+    ),
+    (
+        gettext_noop("E-mail"),
+        "email",
+        True,
+        gettext_noop("Wyślemy na niego potwierdzenie, link do rezygnacji i zaświadczenie."),
+    ),
+    (
+        gettext_noop("Instytucja lub organizacja"),
+        "singleline",
+        False,
+        gettext_noop("Nieobowiązkowe: gdzie pracujesz lub działasz."),
+    ),
+    (
+        gettext_noop("Zgadzam się na przetwarzanie moich danych osobowych w celu organizacji szkolenia"),
         FormField.CONSENT,
         True,
         CONSENT_HELP,
@@ -416,7 +432,7 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
             self,
             [self],
             f"szkolenie-{self.slug}.ics",
-            summary=f"Szkolenie: {self.title}",
+            summary=_("Szkolenie: %(title)s") % {"title": self.title},
             uid_prefix="training",
         )
 

@@ -186,7 +186,21 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", "Polski"), ("en", "English"), ("uk", "Українська")]
 # The database backend (SQLite FTS5 or PostgreSQL) reading what people type as plain words.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "ods", "pdf", "rtf", "txt", "xlsx", "xls", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "doc",
+    "odt",
+    "ods",
+    "pdf",
+    "rtf",
+    "txt",
+    "vtt",
+    "xlsx",
+    "xls",
+    "zip",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

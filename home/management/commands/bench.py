@@ -31,7 +31,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from consultation.models import BudgetEditionPage, BudgetProjectPage, ConsultationIndexPage, Submission
+from consultation.models import (
+    BudgetEditionPage,
+    BudgetProjectPage,
+    ConsultationIndexPage,
+    ConsultationPage,
+    Submission,
+)
 from home.bench_data import MARKER_SLUG
 from home.models import StandardPage
 from materials.models import ArticlePage, MaterialsIndexPage, TrainingPage
@@ -79,22 +85,30 @@ def machine():
     }
 
 
+def polish(model):
+    return model.objects.filter(locale__language_code="pl").first()
+
+
+def big_consultation():
+    return ConsultationPage.objects.get(slug="konsultacja-benchmark-1")
+
+
 def targets():
     """(name, [paths]) of each page type, found in the generated site."""
-    consultation = ConsultationIndexPage.objects.first().get_children().live().specific().first()
+    consultation = big_consultation()
     edition = BudgetEditionPage.objects.filter(slug__startswith="benchmark-").first()
     marker = StandardPage.objects.get(slug=MARKER_SLUG)
     query = "/szukaj/?q="
     return [
         ("strona główna", ["/"]),
         ("strona treści", [marker.get_children().first().url]),
-        ("lista konsultacji", [ConsultationIndexPage.objects.first().url]),
+        ("lista konsultacji", [polish(ConsultationIndexPage).url]),
         ("konsultacja (2000 uwag)", [consultation.url]),
         ("edycja budżetu", [edition.url]),
         ("projekt", [BudgetProjectPage.objects.child_of(edition).first().url]),
         ("artykuł", [ArticlePage.objects.filter(slug__startswith="artykul-benchmark-").first().url]),
         ("szkolenie", [TrainingPage.objects.filter(slug__startswith="szkolenie-benchmark-").first().url]),
-        ("biblioteka", [MaterialsIndexPage.objects.first().url]),
+        ("biblioteka", [polish(MaterialsIndexPage).url]),
         ("wyszukiwarka", [query + urllib.parse.quote(words) for words in SEARCHES]),
     ]
 
@@ -229,7 +243,7 @@ class Command(BaseCommand):
         """`count` comments POSTed as browsers do (form page, CSRF cookie and token, form token), 8 at
         a time, while wrk reads the consultation page at concurrency 1; then each found in the
         database."""
-        page = ConsultationIndexPage.objects.first().get_children().live().specific().first()
+        page = big_consultation()
         names = {field.field_type: field.clean_name for field in page.get_form_fields()}
         run = uuid.uuid4().hex[:8]
 
