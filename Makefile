@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf gettext messages clean bench-voting bench-search
+.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf gettext messages clean bench-voting bench-search bench wrk
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -93,3 +93,24 @@ bench-voting: migrate
 bench-search: install
 	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(BIN)/python manage.py migrate --no-input
 	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(BIN)/python manage.py bench_search
+
+# The whole-site benchmark (issue 13): a large site (generate_bench_data, once per database), served
+# by gunicorn with 2 sync workers and production settings, measured with wrk. Give it a PostgreSQL
+# database of its own: make bench DATABASE_URL=postgres://user@host/bench  (BENCH_SCALE=0.1 for a
+# quick look). The bench server's secret and hosts are throw-away values for 127.0.0.1 only; form
+# limits are lifted so that the comment test measures throughput, not the rate limiter.
+BENCH_SCALE ?= 1.0
+BENCH_ENV := DJANGO_SETTINGS_MODULE=sosnowiec_bo.settings.production SECRET_KEY=bench-only-$$(date +%s%N) \
+	ALLOWED_HOSTS=127.0.0.1,localhost,testserver SECURE_SSL_REDIRECT=0 FORM_MIN_FILL_SECONDS=0 \
+	FORM_RATE_LIMIT_COUNT=1000000 FORM_RATE_LIMIT_ADDRESS_COUNT=1000000
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "The benchmark needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+
+# The data builds on the demo content, which the dev settings alone allow (it has demo accounts).
+bench: install wrk
+	$(BIN)/python manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=sosnowiec_bo.settings.dev $(BIN)/python manage.py generate_bench_data --scale $(BENCH_SCALE) --keep-existing
+	$(BENCH_ENV) $(BIN)/python manage.py bench $(BENCH_ARGS)

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.bulk_actions import bulk_action
 from home.preferences import toggle_preference
 from home.sitemap import LanguageTreesSitemap
-from home.views import RobotsView
+from home.views import RobotsView, bench_bare_view
 from search import views as search_views
 
 urlpatterns = [
@@ -21,6 +21,10 @@ urlpatterns = [
     path("preferencje/", toggle_preference, name="preferences"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
 ]
+
+# The benchmark's bare view (`make bench`); never routed unless the benchmark sets its file.
+if settings.BENCH_BARE_FILE:
+    urlpatterns.append(path("__bench_bare__/", bench_bare_view, name="bench_bare"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -269,3 +269,7 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
         "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
     }
+
+# `make bench` only: a file whose bytes /__bench_bare__/ returns as the bare-Django yardstick. Empty
+# (the default everywhere else): the view is not routed at all.
+BENCH_BARE_FILE = os.environ.get("BENCH_BARE_FILE", "")
