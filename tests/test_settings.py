@@ -91,3 +91,10 @@ def test_production_keeps_database_connections_unless_told_otherwise(env, expect
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+def test_static_files_are_compressed_with_brotli_as_well_as_gzip():
+    """whitenoise writes .br beside .gz at `collectstatic` only when the Brotli package is there."""
+    from whitenoise.compress import Compressor
+
+    assert Compressor(quiet=True).use_brotli
