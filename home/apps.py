@@ -12,7 +12,7 @@ class HomeConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-        from . import footer, page_cache, per_request
+        from . import footer, page_cache, per_request, translations
         from .database import bind_large_integers
         from .forms import DateField, DateTimeField
         from .sites import configure_default_site
@@ -28,3 +28,4 @@ class HomeConfig(AppConfig):
         footer.connect()
         per_request.connect()
         page_cache.connect()
+        translations.connect()

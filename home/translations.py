@@ -159,3 +159,19 @@ def redirect_to_original(page, request):
     response = HttpResponseRedirect(original.url + rest + (f"?{query}" if query else ""))
     response.status_code = 307
     return response
+
+
+def sync_trees_unless_raw(instance, raw=False, **kwargs):
+    """wagtail-localize synchronises the page trees whenever a locale synchronisation is saved, also
+    while rows are being restored (`loaddata`, a restored backup, a test's serialized rollback), when
+    the locales it names may not be back yet. Restored rows already hold their trees."""
+    if not raw:
+        instance.sync_trees()
+
+
+def connect():
+    from django.db.models.signals import post_save
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(sync_trees_unless_raw, sender=LocaleSynchronization, dispatch_uid="home-sync-trees")

@@ -40,7 +40,8 @@ def test_load_demo_content_twice_creates_no_duplicates(db):
     # each language tree (Polish pages, their English and Ukrainian aliases) once
     slugs = Counter(Page.objects.exclude(depth=1).values_list("locale__language_code", "slug"))
     assert [slug for slug, count in slugs.items() if count > 1] == []
-    assert slugs[("en", "o-budzecie")] == slugs[("uk", "o-budzecie")] == 1
+    assert slugs[("en", "przyjety-model")] == slugs[("uk", "przyjety-model")] == 1
+    assert slugs[("en", "about-the-budget")] == slugs[("uk", "pro-biudzhet")] == 1
 
 
 def test_load_demo_content_replaces_the_welcome_page_with_the_home_page(db, client):

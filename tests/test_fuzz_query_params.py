@@ -296,7 +296,9 @@ def voting_placeholders():
     from consultation.demo_voting import TRIAL_TITLE
     from consultation.models import VotingPage
 
-    trial = VotingPage.objects.child_of(BudgetEditionPage.objects.get(title=TRIAL_TITLE)).get()
+    trial = VotingPage.objects.child_of(
+        BudgetEditionPage.objects.get(title=TRIAL_TITLE, locale__language_code="pl")
+    ).get()
     past = VotingPage.objects.child_of(BudgetEditionPage.objects.filter(results_published=True).first()).get()
     return {"voting": trial.url, "voting_id": trial.pk, "past_voting": past.url}
 
