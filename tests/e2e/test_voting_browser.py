@@ -18,7 +18,7 @@ SUBMIT = "form.resident-form button[type='submit']"
 
 
 def trial_path():
-    edition = BudgetEditionPage.objects.get(title=TRIAL_TITLE)
+    edition = BudgetEditionPage.objects.get(title=TRIAL_TITLE, locale__language_code="pl")
     return VotingPage.objects.child_of(edition).get().url
 
 
@@ -130,5 +130,7 @@ def test_a_ballot_cast_with_the_keyboard_only(voting_browser):
     page.keyboard.type(last_code())
     page.keyboard.press("Enter")
     expect(page.locator(".voting-receipt")).to_be_visible()
-    trial = VotingPage.objects.child_of(BudgetEditionPage.objects.get(title=TRIAL_TITLE)).get()
+    trial = VotingPage.objects.child_of(
+        BudgetEditionPage.objects.get(title=TRIAL_TITLE, locale__language_code="pl")
+    ).get()
     assert Ballot.objects.filter(page=trial).count() == 1
