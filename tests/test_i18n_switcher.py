@@ -167,6 +167,20 @@ def test_untranslated_page_under_en_says_it_is_in_polish_and_marks_its_text_poli
     assert "Platformę przygotowało miasto." in html
 
 
+def menu_link_attributes(html):
+    return re.findall(r'<a class="main-nav__link" href="[^"]+"([^>]*)>', html)
+
+
+def test_menu_under_en_marks_the_polish_titles_of_untranslated_pages(client, site_tree):
+    sync_trees()
+
+    english = menu_link_attributes(client.get("/en/o-budzecie/").text)
+    polish = menu_link_attributes(client.get("/o-budzecie/").text)
+
+    assert english and all('lang="pl"' in attributes for attributes in english)
+    assert polish and not any("lang=" in attributes for attributes in polish)
+
+
 def test_form_sent_from_an_untranslated_page_goes_to_the_polish_page_with_its_data(client, site_tree):
     sync_trees()
 

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils import translation
 from wagtail.models import Site
 
@@ -11,7 +12,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context, current_page=None):
     """The live pages marked "show in menus" directly under the home page of the active locale,
-    each flagged `current` when the page being shown is that page or lies below it."""
+    each flagged `current` when the page being shown is that page or lies below it, and with the
+    `lang` of its title where that differs from the page's language."""
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
@@ -21,7 +23,12 @@ def main_menu_pages(context, current_page=None):
 
     current_path = getattr(current_page, "path", "")
     return [
-        {"page": page, "current": bool(current_path) and current_path.startswith(page.path)}
+        {
+            "page": page,
+            "current": bool(current_path) and current_path.startswith(page.path),
+            # An alias of an untranslated page carries the Polish title.
+            "lang": settings.LANGUAGE_CODE if page.alias_of_id else "",
+        }
         for page in cached("main-menu", find, site.pk, translation.get_language())
     ]
 
