@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -229,7 +231,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_sections(request, self)
+        # Called by the template only when its cached fragment of the sections is missing.
+        context["sections"] = partial(home_sections, request, self)
         return context
 
     def route(self, request, path_components):

@@ -8,12 +8,14 @@ draws a new token, so nothing outlives the tree it was read from.
 With the shared cache of production (Redis) that holds for every process at once; with the
 local-memory cache of development other processes catch up within `TIMEOUT`."""
 
+import time
 from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -75,7 +77,7 @@ def invalidate_content():
 
 
 def forget_content(sender=None, **kwargs):
-    if not settings.PAGE_CACHE_SECONDS:
+    if not (settings.PAGE_CACHE_SECONDS or settings.FRAGMENT_CACHE_SECONDS):
         return
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
@@ -90,6 +92,31 @@ def forget_pages(**kwargs):
     ):
         return
     cache.set(GENERATION_KEY, uuid4().hex, None)
+
+
+class FragmentCache:
+    """What a template's `{% cache fragment_cache.seconds "name" … fragment_cache.key %}` needs:
+    how long to keep the fragment (0 renders it afresh: in previews, or with the fragment cache
+    off) and a key part that changes with the content generation, the language, the query string
+    (links in the fragment keep it) and the minute, so that what depends on the clock alone (a
+    consultation that has just closed) is at most a minute old. Read only when a template uses it."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @property
+    def seconds(self):
+        return 0 if getattr(self.request, "is_preview", False) else settings.FRAGMENT_CACHE_SECONDS
+
+    @property
+    def key(self):
+        query = self.request.META.get("QUERY_STRING", "")
+        return f"{content_generation()}:{get_language()}:{int(time.time() // 60)}:{query}"
+
+
+def fragment_cache(request):
+    """Template context processor: `fragment_cache` (see `FragmentCache`)."""
+    return {"fragment_cache": FragmentCache(request)}
 
 
 def connect():

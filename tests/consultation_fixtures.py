@@ -9,6 +9,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from consultation.choices import SubmissionStatus
@@ -164,3 +166,24 @@ def add_submissions(page, count, status=SubmissionStatus.APPROVED, **fields):
         )
         for n in range(count)
     )
+
+
+def pending_comment(page, text, **fields):
+    """A comment from Jan Nowak waiting for the moderator."""
+    names = field_names(page)
+    return Submission.objects.create(
+        page=page,
+        form_data={names["name"]: "Jan Nowak", names["text"]: text, names["consent"]: True},
+        status=SubmissionStatus.PENDING,
+        **fields,
+    )
+
+
+def approve_in_inbox(moderator, submission):
+    """The moderator's "approve" in the admin inbox."""
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    response = moderator_client.post(
+        reverse("submission_inbox:edit", args=[submission.pk]), {"action": "approve"}
+    )
+    assert response.status_code in (200, 302)

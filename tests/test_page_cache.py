@@ -9,12 +9,15 @@ from datetime import timedelta
 import pytest
 from django.core.signing import TimestampSigner
 from django.test import Client
-from django.urls import reverse
 
 from consultation.builder import FORM_TOKEN_SALT
-from consultation.choices import SubmissionStatus
 from consultation.models import Submission
-from tests.consultation_fixtures import comment_data, field_names, make_consultation
+from tests.consultation_fixtures import (
+    approve_in_inbox,
+    comment_data,
+    make_consultation,
+    pending_comment,
+)
 from tests.test_budget_import import HEADER, csv_file, upload
 from tests.test_budget_import import edition as edition  # noqa: F401  (a fixture)
 
@@ -61,21 +64,10 @@ def test_publishing_a_change_shows_at_once(client, site_tree):
 
 def test_an_approved_comment_shows_to_the_next_anonymous_visitor(client, consultations, moderator):
     page = consultations.open
-    names = field_names(page)
-    submission = Submission.objects.create(
-        page=page,
-        form_data={
-            names["name"]: "Jan Nowak",
-            names["text"]: "Proszę o więcej ławek.",
-            names["consent"]: True,
-        },
-        status=SubmissionStatus.PENDING,
-    )
+    submission = pending_comment(page, "Proszę o więcej ławek.")
     assert "Proszę o więcej ławek." not in client.get(page.url).content.decode()
 
-    moderator_client = Client()
-    moderator_client.force_login(moderator)
-    moderator_client.post(reverse("submission_inbox:edit", args=[submission.pk]), {"action": "approve"})
+    approve_in_inbox(moderator, submission)
 
     assert "Proszę o więcej ławek." in client.get(page.url).content.decode()
 

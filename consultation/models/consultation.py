@@ -1,8 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,13 +20,12 @@ from home.per_request import remembered_for
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..dates import when_in_words
+from ..discussion import Discussion
 from ..formsets import DraftActUnitFormSet
 from ..ics import calendar_response
 from ..panels import SubmissionsPanel
 from .forms import FormField, ModeratedFormPage, Submission
 
-COMMENTS_PER_PAGE = 20
-UNIT_COMMENTS_SHOWN = 5
 CONSULTATIONS_PER_PAGE = 10
 
 DEFAULT_COMMENT_FIELDS = [
@@ -302,29 +300,6 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             for submission in submissions
         ]
 
-    @staticmethod
-    def shown_comments(approved, anchors, selected_unit, first):
-        """In one query, however many comments there are: the first `UNIT_COMMENTS_SHOWN` approved
-        comments of each unit and the `COMMENTS_PER_PAGE` of the list (of the selected unit, if any)
-        from the `first`-th on, oldest first. Each carries `unit_rank` (its place in its unit),
-        `rank` (its place in the whole list) and `unit_count` (its unit's number of comments)."""
-        order = [F("submit_time").asc(), F("pk").asc()]
-        unit = {"partition_by": F("unit_anchor")}
-        listed = (
-            Q(unit_anchor=selected_unit, unit_rank__gt=first, unit_rank__lte=first + COMMENTS_PER_PAGE)
-            if selected_unit
-            else Q(rank__gt=first, rank__lte=first + COMMENTS_PER_PAGE)
-        )
-        return (
-            approved.annotate(
-                rank=Window(RowNumber(), order_by=order),
-                unit_rank=Window(RowNumber(), order_by=order, **unit),
-                unit_count=Window(Count("pk"), **unit),
-            )
-            .filter(Q(unit_anchor__in=anchors, unit_rank__lte=UNIT_COMMENTS_SHOWN) | listed)
-            .order_by("submit_time", "pk")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         units = self.get_units()
@@ -340,46 +315,18 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
             listed=Count("pk", filter=approved & Q(unit_anchor=selected_unit) if selected_unit else approved),
         )
-        paginator = Paginator(range(counts["listed"]), COMMENTS_PER_PAGE)
-        number = paginator.get_page(request.GET.get("uwagi")).number
-        first = (number - 1) * COMMENTS_PER_PAGE
-        field_labels = self.public_field_labels()
         meetings = list(self.meetings.all())
-        shown = self.comment_items(
-            self.shown_comments(submissions.public(), anchors, selected_unit, first), units, field_labels
-        )
-        by_unit = {anchor: [] for anchor in anchors}
-        unit_counts = dict.fromkeys(anchors, 0)
-        listed = []
-        for item in shown:
-            submission = item["submission"]
-            if submission.unit_anchor in anchors:
-                unit_counts[submission.unit_anchor] = submission.unit_count
-                if submission.unit_rank <= UNIT_COMMENTS_SHOWN:
-                    by_unit[submission.unit_anchor].append(item)
-            if (
-                first
-                < (submission.unit_rank if selected_unit else submission.rank)
-                <= first + COMMENTS_PER_PAGE
-            ):
-                if not selected_unit or submission.unit_anchor == selected_unit:
-                    listed.append(item)
-        page_obj = Page(listed, number, paginator)
         context.update(
             {
                 "counts": counts,
-                "comments": listed,
-                "comments_page": page_obj,
-                "units": [
-                    {
-                        "unit": unit,
-                        "count": unit_counts[unit.anchor],
-                        "comments": by_unit[unit.anchor],
-                    }
-                    for unit in units
-                ],
-                "selected_unit": selected_unit,
-                "selected_unit_label": next((u.label for u in units if u.anchor == selected_unit), ""),
+                "discussion": Discussion(
+                    self,
+                    submissions.public(),
+                    units,
+                    selected_unit,
+                    counts["listed"],
+                    request.GET.get("uwagi"),
+                ),
                 "meetings": meetings,
                 "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
                 "documents": list(self.documents.select_related("document")),

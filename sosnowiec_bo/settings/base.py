@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.preferences.ui_prefs",
+                "home.page_cache.fragment_cache",
             ],
         },
     },
@@ -253,6 +254,10 @@ VOTING_STEP_MAX_AGE = int(os.environ.get("VOTING_STEP_MAX_AGE", str(60 * 60)))
 # change of what a page shows invalidates it before that. Its invalidation must reach every process,
 # so it is on by default only with a shared cache (or in development's single process).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if _cache_url else "0"))
+# Parts of pages that cost most to build (the home page's sections, a consultation's comments), kept
+# rendered under the same content generation; on without the page cache too, and as it needs every
+# process to see an invalidation, by default only with a shared cache (or in development).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600" if _cache_url else "0"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/health/")
 
 # A CDN or reverse proxy in front, purged by Wagtail when a page is published, unpublished or moved:

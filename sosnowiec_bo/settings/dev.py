@@ -13,3 +13,4 @@ DEMO_CONTENT_ALLOWED = True
 
 # runserver is one process: its local-memory cache sees every invalidation.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))

@@ -20,3 +20,4 @@ DEMO_CONTENT_ALLOWED = True
 VOTING_SMS_BACKEND = "recording"
 # Off by default (tests/test_page_cache.py turns it on); PAGE_CACHE_SECONDS=600 runs the suite with it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
