@@ -97,10 +97,13 @@ bench-search: install
 # The whole-site benchmark (issue 13): a large site (generate_bench_data, once per database), served
 # by gunicorn with 2 sync workers and production settings, measured with wrk. Give it a PostgreSQL
 # database of its own: make bench DATABASE_URL=postgres://user@host/bench  (BENCH_SCALE=0.1 for a
-# quick look). The bench server's secret and hosts are throw-away values for 127.0.0.1 only; form
+# quick look). Production's shared cache is Redis (BENCH_REDIS_URL, a database the benchmark may
+# empty): the pages are measured without the page cache, then once more at concurrency 8 with it. The bench server's secret and hosts are throw-away values for 127.0.0.1 only; form
 # limits are lifted so that the comment test measures throughput, not the rate limiter.
 BENCH_SCALE ?= 1.0
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/9
 BENCH_ENV := DJANGO_SETTINGS_MODULE=sosnowiec_bo.settings.production SECRET_KEY=bench-only-$$(date +%s%N) \
+	REDIS_URL=$(BENCH_REDIS_URL) PAGE_CACHE_SECONDS=0 \
 	ALLOWED_HOSTS=127.0.0.1,localhost,testserver SECURE_SSL_REDIRECT=0 FORM_MIN_FILL_SECONDS=0 \
 	FORM_RATE_LIMIT_COUNT=1000000 FORM_RATE_LIMIT_ADDRESS_COUNT=1000000
 wrk:

@@ -4,7 +4,9 @@ workers, production settings, DEBUG off) and measures each page type with wrk at
 through the same gunicorn; SQL queries per request (the test client, once per page), the gzip size
 of the HTML; comment submissions per second over HTTP at concurrency 8 while wrk keeps reading the
 consultation page, every comment checked in the database; confirmed ballots per second (the voting
-benchmark). Prints a table, writes JSON and states the machine."""
+benchmark); then every page again at concurrency 8 with the anonymous page cache on. The shared
+cache is Redis, as in production (`make bench` sets REDIS_URL), so the fragment cache is on in both
+passes and the page cache only in the last. Prints a table, writes JSON and states the machine."""
 
 import gzip
 import http.client
@@ -25,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -137,6 +140,7 @@ class Command(BaseCommand):
         self.work = Path(tempfile.mkdtemp(prefix="bench-"))
         self.stdout.write("Pliki statyczne, zapytania SQL na stronę…")
         call_command("collectstatic", interactive=False, verbosity=0)
+        cache.clear()  # nothing kept from an earlier run on this cache
         pages = targets()
         queries = {name: self.queries(paths[0]) for name, paths in pages}
         bare_file = self.work / "home.html"
@@ -160,8 +164,16 @@ class Command(BaseCommand):
             self.stdout.write("Uwagi przez HTTP…")
             results["comments"] = self.comments(comments)
         finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            self.stop(server)
+        self.stdout.write("Z pamięcią podręczną stron (c=8)…")
+        server = self.gunicorn(port, bare_file, PAGE_CACHE_SECONDS="600")
+        try:
+            for row, (_name, paths, _count, _body) in zip(results["pages"], rows, strict=True):
+                for path in paths:
+                    self.fetch(path)  # stored by the first visit
+                row["c8_cached"] = self.wrk(paths, 8)
+        finally:
+            self.stop(server)
         self.stdout.write("Karty do głosowania…")
         results["ballots"] = self.ballots(ballots)
         results["machine"]["load_after"] = [round(load, 2) for load in os.getloadavg()]
@@ -178,8 +190,13 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: HTTP {response.status_code}")
         return len(captured)
 
-    def gunicorn(self, port, bare_file):
-        env = {**os.environ, "BENCH_BARE_FILE": str(bare_file)}
+    @staticmethod
+    def stop(server):
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    def gunicorn(self, port, bare_file, **environment):
+        env = {**os.environ, "BENCH_BARE_FILE": str(bare_file), **environment}
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -334,8 +351,8 @@ class Command(BaseCommand):
     def table(self, results):
         bare = results["pages"][0]
         lines = [
-            "| Strona | zapytań SQL | gzip kB | c=1 zapytań/s | p50 / p95 / p99 ms | c=8 zapytań/s | p50 / p95 / p99 ms | c=8 wobec czystego widoku |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| Strona | zapytań SQL | gzip kB | c=1 zapytań/s | p50 / p95 / p99 ms | c=8 zapytań/s | p50 / p95 / p99 ms | c=8 wobec czystego widoku | c=8 z pamięcią stron | wobec czystego widoku |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for row in results["pages"]:
             cells = [row["page"], "–" if row["queries"] is None else str(row["queries"]), str(row["gzip_kb"])]
@@ -346,6 +363,7 @@ class Command(BaseCommand):
                     f"{measured['p50_ms']} / {measured['p95_ms']} / {measured['p99_ms']}",
                 ]
             cells.append(f"{row['c8']['rps'] / bare['c8']['rps']:.3f}×")
+            cells += [str(row["c8_cached"]["rps"]), f"{row['c8_cached']['rps'] / bare['c8']['rps']:.3f}×"]
             lines.append("| " + " | ".join(cells) + " |")
         comments, ballots, box = results["comments"], results["ballots"], results["machine"]
         lines += [
