@@ -10,7 +10,7 @@ from consultation.demo_voting import TRIAL_TITLE
 from consultation.models import Ballot, BudgetEditionPage, VotingPage
 from consultation.voting import sms
 from tests.e2e.conftest import axe_report
-from tests.e2e.keyboard import tab_to
+from tests.e2e.keyboard import tab_to, walk_to_footer_and_back
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -94,6 +94,7 @@ def test_every_step_has_no_axe_violations_or_sideways_scroll(voting_browser, scr
 
 def test_a_ballot_cast_with_the_keyboard_only(voting_browser):
     page = voting_browser(trial_path(), viewport="desktop", javascript=False)
+    walk_to_footer_and_back(page)
     boxes = page.locator("input[name='projekty']")
     first, district = boxes.first.get_attribute("id"), boxes.nth(2).get_attribute("id")
     tab_to(page, f"#{first}")
