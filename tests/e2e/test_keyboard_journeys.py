@@ -87,7 +87,8 @@ def test_a_resident_comments_on_one_unit_of_the_draft_act(open_page, resident_fo
         slug="zasady-budzetu-obywatelskiego-2027", locale__language_code="pl"
     )
     comment = Submission.objects.filter(page=consultation).latest("pk")
-    assert (comment.unit_anchor, text) == (unit, comment.form_data[field_id(page, "Treść uwagi")[3:]])
+    body = field_id(page, "Treść uwagi").removeprefix("id_")
+    assert (comment.unit_anchor, comment.form_data[body]) == (unit, text)
 
 
 PROPOSAL = {
