@@ -10,6 +10,7 @@ from consultation.demo_voting import TRIAL_TITLE
 from consultation.models import Ballot, BudgetEditionPage, VotingPage
 from consultation.voting import sms
 from tests.e2e.conftest import axe_report
+from tests.e2e.keyboard import tab_to, walk_to_footer_and_back
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -91,16 +92,9 @@ def test_every_step_has_no_axe_violations_or_sideways_scroll(voting_browser, scr
         assert widths == dict.fromkeys(widths, 360)
 
 
-def tab_to(page, selector, limit=300):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
 def test_a_ballot_cast_with_the_keyboard_only(voting_browser):
     page = voting_browser(trial_path(), viewport="desktop", javascript=False)
+    walk_to_footer_and_back(page)
     boxes = page.locator("input[name='projekty']")
     first, district = boxes.first.get_attribute("id"), boxes.nth(2).get_attribute("id")
     tab_to(page, f"#{first}")
