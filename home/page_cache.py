@@ -94,6 +94,13 @@ def forget_pages(**kwargs):
     cache.set(GENERATION_KEY, uuid4().hex, None)
 
 
+def clock_minute():
+    """A key part for what changes with the clock and no saved row: a consultation closing, a budget
+    phase or a registration deadline passing. Stored pages and fragments are at most a minute
+    behind the clock."""
+    return int(time.time() // 60)
+
+
 class FragmentCache:
     """What a template's `{% cache fragment_cache.seconds "name" … fragment_cache.key %}` needs:
     how long to keep the fragment (0 renders it afresh: in previews, or with the fragment cache
@@ -111,7 +118,7 @@ class FragmentCache:
     @property
     def key(self):
         query = self.request.META.get("QUERY_STRING", "")
-        return f"{content_generation()}:{get_language()}:{int(time.time() // 60)}:{query}"
+        return f"{content_generation()}:{get_language()}:{clock_minute()}:{query}"
 
 
 def fragment_cache(request):

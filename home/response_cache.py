@@ -18,10 +18,11 @@ the moment this visitor got the page. A CDN in front must not keep pages with fo
 reason: they are sent with `Cache-Control: private`; pages without forms may be kept by it
 (`s-maxage`) and are purged by Wagtail's frontend cache on publishing.
 
-Correctness: every key holds the content generation token of `home.page_cache`; publishing,
+Correctness: every key holds the content generation token of `home.page_cache` and the minute; publishing,
 unpublishing, moving or deleting a page, changing a site, and every saved or deleted row of the
 models that public pages show (comments and their moderation, proposals, registrations, settings,
-snippets, images, documents, vote counts) draw a new one, so the next request renders afresh."""
+snippets, images, documents, vote counts) draw a new one, so the next request renders afresh; what
+changes with the clock alone (a consultation closing, a budget phase ending) shows within a minute."""
 
 import hashlib
 import re
@@ -34,7 +35,7 @@ from django.utils.cache import get_max_age, patch_cache_control
 
 from consultation.builder import FORM_TOKEN_SALT
 from consultation.protection import BROWSER_COOKIE, remember_browser
-from home.page_cache import content_generation
+from home.page_cache import clock_minute, content_generation
 from home.preferences import COOKIE_PREFIX, PREFERENCES
 
 CSRF_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -59,7 +60,7 @@ def cache_key(request):
     preferences = "".join(request.COOKIES.get(COOKIE_PREFIX + name, "") for name in PREFERENCES)
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{preferences}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{content_generation()}:{digest}"
+    return f"page:{content_generation()}:{clock_minute()}:{digest}"
 
 
 def may_store(request, response):
@@ -97,7 +98,8 @@ def public_cache_control(response, has_forms):
     if has_forms:
         patch_cache_control(response, private=True, max_age=0)
     elif get_max_age(response) is None:
-        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
+        # A CDN is purged on publishing, not when a phase ends by the clock: it keeps a page a minute.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=min(settings.PAGE_CACHE_SECONDS, 60))
 
 
 class AnonymousPageCacheMiddleware:

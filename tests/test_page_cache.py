@@ -9,9 +9,11 @@ from datetime import timedelta
 import pytest
 from django.core.signing import TimestampSigner
 from django.test import Client
+from django.utils import timezone
 
 from consultation.builder import FORM_TOKEN_SALT
 from consultation.models import Submission
+from home import page_cache
 from tests.consultation_fixtures import (
     approve_in_inbox,
     comment_data,
@@ -160,11 +162,32 @@ def test_not_found_is_not_stored(client, site_tree):
     assert "X-Page-Cache" not in response
 
 
-def test_pages_without_forms_may_be_kept_by_a_cdn(client, site_tree, settings):
+def test_pages_without_forms_may_be_kept_by_a_cdn_for_a_minute(client, site_tree, settings):
     settings.PAGE_CACHE_EXCLUDED_PATHS = ("/admin/",)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    assert "s-maxage=600" in client.get("/sitemap.xml")["Cache-Control"]
+    assert "s-maxage=60" in client.get("/sitemap.xml")["Cache-Control"]
+
+
+def test_a_consultation_closing_by_the_clock_shows_closed_within_a_minute(consultations, monkeypatch):
+    index = consultations.index
+    closing = make_consultation(
+        index,
+        "konczy-sie",
+        consultations.now - timedelta(days=1),
+        timezone.now() + timedelta(seconds=30),
+        title="Konsultacja na ostatnią chwilę",
+    )
+    stored(closing.url)
+    assert "Wyślij uwagę" in Client().get(closing.url).content.decode()
+
+    later = timezone.now() + timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monkeypatch.setattr(page_cache.time, "time", lambda: later.timestamp())
+
+    html = Client().get(closing.url).content.decode()
+    assert "Wyślij uwagę" not in html
+    assert "Nie przyjmujemy już uwag" in html
 
 
 def test_a_cached_page_is_invalidated_for_a_new_consultation(client, consultations):
