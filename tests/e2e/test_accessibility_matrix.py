@@ -2,7 +2,8 @@
 saved as a full-page screenshot `<page-type>-<mobile|desktop>.png` in test-artifacts/screenshots/;
 every page type in high contrast and with larger text; every resident form empty, refused and sent;
 the registration's cancel link; every translated page in English and Ukrainian; and every
-<details> (accordions, the unit comments, the privacy notice) opened.
+<details> (accordions, the unit comments, the privacy notice) opened: the site has no menu button
+or dialog, its only disclosures are these.
 
 The page types come from Wagtail's registry: a new page type fails here until it has a demo page in
 `page_type_paths()`. The ballot's steps are in test_voting_browser.py, the appeal in
@@ -32,7 +33,7 @@ SEARCH_WORD = {"en": "budget", "uk": "бюджет"}
 
 
 def page_type_paths():
-    """One demo page of every page type a editor can create, by the model's name."""
+    """One demo page of every page type an editor can create, by the model's name."""
     past, current = timezone.localdate().year, timezone.localdate().year + 1
     trial = BudgetEditionPage.objects.get(title=TRIAL_TITLE, locale__language_code="pl")
     return {
