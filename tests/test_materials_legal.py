@@ -174,6 +174,19 @@ def test_consultation_page_lists_the_live_acts_that_name_it(client, index, consu
     assert "Inna uchwała" not in html
 
 
+def test_consultation_lists_its_act_once_not_the_acts_aliases_in_other_languages(client, index, consultation):
+    from wagtail.models import Locale
+
+    act = LegalActPageFactory(parent=index, title="Uchwała o konsultacjach", consultations=[consultation])
+    english = act.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], True, True)
+    consultation.copy_for_translation(english.locale, copy_parents=True, alias=True)
+
+    html = client.get(consultation.url).text
+
+    assert html.count("Uchwała o konsultacjach</a>") == 1
+    assert f'href="{act.url}">Uchwała o konsultacjach</a>' in html
+
+
 def test_consultation_without_legal_acts_shows_no_such_section(client, consultation):
     assert "Akty prawne tej konsultacji" not in client.get(consultation.url).text
 

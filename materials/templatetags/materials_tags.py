@@ -49,7 +49,12 @@ def legal_acts_for(context, consultation):
         acts = (
             LegalActPage.objects.live()
             .public()
-            .filter(consultation_links__consultation=consultation)
+            # The English and Ukrainian aliases of an act keep the Polish act's links: each language
+            # lists its own version of the act, reached from any translation of the consultation.
+            .filter(
+                locale_id=consultation.locale_id,
+                consultation_links__consultation__translation_key=consultation.translation_key,
+            )
             .distinct()
             .order_by(F("adopted_on").desc(nulls_first=True), "-pk")
         )
