@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.guides import Guide
 from home.sections import HomeSection
 
-from . import results_import
+from . import results_admin, results_import
 from .budget_listing import resident_action
 from .choices import RejectionReason, ResponseOutcome
 from .dates import days_left_in_words
@@ -256,12 +256,12 @@ def upcoming_meetings():
 
 @hooks.register("register_admin_urls")
 def register_budget_results_urls():
-    return results_import.admin_urls()
+    return results_admin.admin_urls()
 
 
 class BudgetResultsMenuItem(MenuItem):
     def is_shown(self, request):
-        return results_import.may_edit_an_edition(request.user)
+        return results_admin.may_edit_an_edition(request.user)
 
 
 @hooks.register("register_admin_menu_item")

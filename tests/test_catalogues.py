@@ -21,7 +21,7 @@ SOURCES = ["consultation", "home", "materials", "search", "sosnowiec_bo", "templ
 TRANSLATED = ["en", "uk"]
 ADMIN_FILE = re.compile(
     r"(^templates/wagtailadmin/|^templates/.+/admin/|wagtail_hooks\.py$|/inbox/|/admin\.py$|admin_forms\.py$"
-    r"|viewsets?\.py$|formsets\.py$|apps\.py$|impersonation\.py$|/migrations/|/management/|results_import\.py$|guides\.py$|reports\.py$|snippets\.py$"
+    r"|viewsets?\.py$|formsets\.py$|apps\.py$|impersonation\.py$|/migrations/|/management/|results_import\.py$|results_admin\.py$|guides\.py$|reports\.py$|snippets\.py$"
     r"|demo[^/]*\.py$)"
 )
 ADMIN_KEYWORDS = {"verbose_name", "verbose_name_plural", "help_text", "heading", "label", "menu_label"}
