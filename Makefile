@@ -64,13 +64,17 @@ gettext:
 	  else echo "The catalogue test needs GNU gettext: sudo apt-get install gettext"; exit 1; fi; }
 
 # The HTML validity test (tests/test_html_validity.py) runs the Nu HTML Checker: the npm package
-# vnu-jar, installed into .vnu/ without the Java runtime it would download: it runs on the system's
-# Java 17 (apt-get install openjdk-17-jre-headless).
+# vnu-jar, installed into .vnu/ without the Java runtime it would download, as it runs on the system's
+# Java 17. As root on Debian/Ubuntu, Java and npm are installed here.
 VNU_VERSION := 26.9.27
 VNU_INSTALLED := .vnu/installed-$(VNU_VERSION)
+VNU_PACKAGES := openjdk-17-jre-headless npm
 vnu: $(VNU_INSTALLED)
 $(VNU_INSTALLED):
-	@command -v java >/dev/null && command -v npm >/dev/null || { echo "The HTML validity test needs Java and npm: sudo apt-get install openjdk-17-jre-headless npm"; exit 1; }
+	@{ command -v java && command -v npm; } >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(VNU_PACKAGES) >/dev/null; \
+	  else echo "The HTML validity test needs Java 17 and npm: sudo apt-get install $(VNU_PACKAGES)"; exit 1; fi; }
 	npm install --no-save --ignore-scripts --no-audit --no-fund --prefix .vnu vnu-jar@$(VNU_VERSION)
 	touch $@
 
