@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf gettext messages clean bench-voting bench-search bench wrk
+.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf gettext vnu messages clean bench-voting bench-search bench wrk
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -63,11 +63,26 @@ gettext:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
 	  else echo "The catalogue test needs GNU gettext: sudo apt-get install gettext"; exit 1; fi; }
 
+# The HTML validity test (tests/test_html_validity.py) runs the Nu HTML Checker: the npm package
+# vnu-jar, installed into .vnu/ without the Java runtime it would download, as it runs on the system's
+# Java 17. As root on Debian/Ubuntu, Java and npm are installed here.
+VNU_VERSION := 26.9.27
+VNU_INSTALLED := .vnu/installed-$(VNU_VERSION)
+VNU_PACKAGES := openjdk-17-jre-headless npm
+vnu: $(VNU_INSTALLED)
+$(VNU_INSTALLED):
+	@{ command -v java && command -v npm; } >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(VNU_PACKAGES) >/dev/null; \
+	  else echo "The HTML validity test needs Java 17 and npm: sudo apt-get install $(VNU_PACKAGES)"; exit 1; fi; }
+	npm install --no-save --ignore-scripts --no-audit --no-fund --prefix .vnu vnu-jar@$(VNU_VERSION)
+	touch $@
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-pytest: install-dev browser pdf gettext
+pytest: install-dev browser pdf gettext vnu
 	$(BIN)/python -m pytest -n 2 --create-db --ignore=tests/e2e $(PYTEST_ARGS)
 	@# Browser tests use a live server and a flushed database: their own run, one process.
 	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)
@@ -81,7 +96,7 @@ messages: install
 	$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix('.mo'))) for po in sorted(pathlib.Path('locale').glob('*/LC_MESSAGES/*.po'))]"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .vnu
 
 # Online voting under load (issue 8): 1 000 ballots at concurrency 8, then 500 simultaneous attempts
 # by 50 people. Meant for PostgreSQL: DATABASE_URL=postgres://... make bench-voting

@@ -50,7 +50,9 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor_id"] = slugify(value["anchor"] or value["text"]) or "sekcja"
+        name = value["anchor"] or value["text"]
+        # An ASCII id where the text has one (Polish „Skąd” → skad); Cyrillic has none and keeps its letters.
+        context["anchor_id"] = slugify(name) or slugify(name, allow_unicode=True) or "sekcja"
         context["tag"] = value["level"] if value["level"] in HEADING_LEVELS else "h2"
         return context
 
