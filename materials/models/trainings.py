@@ -2,22 +2,16 @@
 then waits on the reserve list (`materials.policies.RegistrationPolicy`). The seat is chosen with
 the training's row locked, so two people registering for the last seat at the same moment cannot
 both get it. Signed links in the e-mails let a person give up the seat (once) and download the
-certificate of attendance."""
+certificate of attendance (`registration_links`)."""
 
-from urllib.parse import urlencode
-
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -34,12 +28,10 @@ from ..fields import MultipleChoiceField
 from ..policies import CANCELLABLE_STATES, PROMOTE, SEAT_STATES, SELF_CANCEL, RegistrationPolicy
 from .common import body_field, index_body_field, paginate
 from .forms import CONSENT_HELP, private_fields
+from .registration_links import RegistrationLinksMixin
 
 R = RegistrationStatus
 TRAININGS_PER_PAGE = 12
-CANCEL_SALT = "materials.training.cancel"
-CERTIFICATE_SALT = "materials.training.certificate"
-TOKEN_PARAM = "kod"
 
 DEFAULT_REGISTRATION_FIELDS = [
     (
@@ -133,7 +125,7 @@ class TrainingIndexPage(BasePage):
         return context
 
 
-class TrainingPage(RoutablePageMixin, ModeratedFormPage):
+class TrainingPage(RegistrationLinksMixin, RoutablePageMixin, ModeratedFormPage):
     audience = MultipleChoiceField(
         _("dla kogo"),
         item_choices=TrainingAudience.choices,
@@ -386,42 +378,6 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
     def where(self):
         return ", ".join(part for part in (self.place, self.address) if part) or _("online")
 
-    def cancel_line(self, submission):
-        return _("Jeśli nie możesz przyjść, zwolnij miejsce dla innej osoby: %(url)s") % {
-            "url": self.cancel_url(submission)
-        }
-
-    # Signed links
-
-    def _signed_url(self, route, salt, submission):
-        # In the query string: a token's ":" is not allowed in a page's path.
-        query = urlencode({TOKEN_PARAM: signing.dumps(submission.pk, salt=salt)})
-        return f"{self.full_url or ''}{self.reverse_subpage(route)}?{query}"
-
-    def cancel_url(self, submission):
-        return self._signed_url("cancel", CANCEL_SALT, submission)
-
-    def certificate_url(self, submission):
-        return self._signed_url("certificate", CERTIFICATE_SALT, submission)
-
-    def registration_from(self, request, salt):
-        """The registration a signed link names, or None for a changed or foreign link."""
-        token = request.GET.get(TOKEN_PARAM, "")
-        try:
-            pk = signing.loads(token, salt=salt)
-        except signing.BadSignature:
-            return None
-        if not isinstance(pk, int):
-            return None
-        return self.registrations().filter(pk=pk).first()
-
-    def attendee_name(self, submission):
-        """What the person typed in the first one-line field (the form starts with the name)."""
-        for field in self.get_form_fields():
-            if field.field_type == "singleline":
-                return submission.form_data.get(field.clean_name, "")
-        return ""
-
     # Routes
 
     @path("")
@@ -437,42 +393,6 @@ class TrainingPage(RoutablePageMixin, ModeratedFormPage):
             summary=_("Szkolenie: %(title)s") % {"title": self.title},
             uid_prefix="training",
         )
-
-    def _link_page(self, request, template, context, status=200):
-        return TemplateResponse(request, template, {**self.get_context(request), **context}, status=status)
-
-    @path("rezygnacja/", name="cancel")
-    @method_decorator(never_cache)
-    def cancel(self, request):
-        submission = self.registration_from(request, CANCEL_SALT)
-        template = "materials/training_cancel.html"
-        if submission is None:
-            return self._link_page(request, template, {"outcome": "invalid"}, status=404)
-        if request.method == "POST":
-            outcome = "cancelled" if self.cancel_registration(submission.pk) else "already"
-        elif submission.status in CANCELLABLE_STATES and not self.is_over:
-            outcome = "confirm"
-        else:
-            outcome = "already"
-        if outcome == "already":
-            submission.refresh_from_db()
-        return self._link_page(
-            request,
-            template,
-            {"outcome": outcome, "registration": submission, "name": self.attendee_name(submission)},
-            status=410 if outcome == "already" else 200,
-        )
-
-    @path("zaswiadczenie/", name="certificate")
-    @method_decorator(never_cache)
-    def certificate(self, request):
-        from ..certificates import certificate_response
-
-        submission = self.registration_from(request, CERTIFICATE_SALT)
-        name = self.attendee_name(submission) if submission else ""
-        if submission is None or submission.status != R.ATTENDED or not name:
-            return self._link_page(request, "materials/training_certificate_refused.html", {}, status=404)
-        return certificate_response(request, self, name)
 
 
 class TrainingDocument(PageDocument):
