@@ -255,6 +255,9 @@ VOTING_STEP_MAX_AGE = int(os.environ.get("VOTING_STEP_MAX_AGE", str(60 * 60)))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if _cache_url else "0"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/health/")
 
+# /health/ (home/health.py) fails when the oldest due background task has waited longer than this.
+HEALTH_MAX_TASK_AGE_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_AGE_SECONDS", "300"))
+
 # A CDN or reverse proxy in front, purged by Wagtail when a page is published, unpublished or moved:
 # FRONTEND_CACHE_PURGE_URL for Varnish/nginx-style HTTP PURGE, or Cloudflare's zone and token.
 WAGTAILFRONTENDCACHE = {}
