@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.QueryStringCleanupMiddleware",
@@ -217,10 +218,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Every record carries the request's id (home/logs.py); LOG_FORMAT=json writes one JSON object a line
+# (production's default), "plain" a line of text.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "home.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "home.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -39,4 +39,5 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")  # noqa: F405
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", True)  # noqa: F405
