@@ -27,17 +27,24 @@ def request_id_from(value):
     return uuid.uuid4().hex
 
 
+def forget_request_id(**kwargs):
+    current_request_id.set("")
+
+
 class RequestIdMiddleware:
+    """The id stays set until the answer is sent (`request_finished`), so that Django's own log line
+    of a 4xx or 5xx answer, written after the middleware returns, carries it too."""
+
     def __init__(self, get_response):
+        from django.core.signals import request_finished
+
         self.get_response = get_response
+        request_finished.connect(forget_request_id, dispatch_uid="home-logs-request-id")
 
     def __call__(self, request):
         request.request_id = request_id_from(request.headers.get(HEADER, ""))
-        token = current_request_id.set(request.request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        current_request_id.set(request.request_id)
+        response = self.get_response(request)
         response[HEADER] = request.request_id
         return response
 

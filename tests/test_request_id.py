@@ -62,7 +62,7 @@ def json_log():
     handler = logging.StreamHandler(stream)
     handler.addFilter(RequestIdFilter())
     handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("home")
+    logger = logging.getLogger()
     logger.addHandler(handler)
     yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
     logger.removeHandler(handler)
@@ -72,18 +72,27 @@ def test_log_records_of_a_request_are_json_with_its_id(json_log, monkeypatch):
     monkeypatch.setattr(connection, "cursor", refuse_connection)
     Client().get("/health/", headers={"X-Request-ID": "trace-42"})
 
-    records = json_log()
+    records = [record for record in json_log() if record["logger"] == "home.health"]
     assert records
     assert {record["request_id"] for record in records} == {"trace-42"}
     assert records[0]["level"] == "WARNING"
-    assert records[0]["logger"] == "home.health"
     assert "database" in records[0]["message"]
 
 
+def test_djangos_line_about_a_missing_page_carries_the_request_id(json_log):
+    Client().get("/nie-ma-takiej-strony/", headers={"X-Request-ID": "trace-404"})
+
+    [record] = [record for record in json_log() if record["logger"] == "django.request"]
+    assert record["request_id"] == "trace-404"
+    assert record["status"] == 404
+    assert record["message"] == "Not Found: /nie-ma-takiej-strony/"
+
+
 def test_log_records_outside_a_request_have_no_id(json_log):
+    Client().get("/health/", headers={"X-Request-ID": "trace-earlier"})
     logging.getLogger("home.tasks").warning("Zadanie „wyślij e-mail” nie powiodło się")
 
-    [record] = json_log()
+    [record] = [record for record in json_log() if record["logger"] == "home.tasks"]
     assert record["request_id"] == "-"
     assert record["message"] == "Zadanie „wyślij e-mail” nie powiodło się"
 
@@ -94,7 +103,7 @@ def test_exceptions_are_logged_as_one_json_line(json_log):
     except ValueError:
         logging.getLogger("home").exception("Błąd")
 
-    [record] = json_log()
+    [record] = [record for record in json_log() if record["logger"] == "home"]
     assert 'ValueError: zły "cudzysłów"' in record["exception"]
 
 
