@@ -76,16 +76,24 @@ def test_backup_is_readable_by_its_owner_only_and_never_overwrites_one(file_stor
         backup(tmp_path / "kopia")
 
 
-def fake_backup(directory, vendor=None, database_file=None, media_member="plan.pdf"):
+def tar_member(name, link=None):
+    member = tarfile.TarInfo(name)
+    if link:
+        member.type, member.linkname = tarfile.SYMTYPE, link
+    else:
+        member.size = 4
+    return member
+
+
+def fake_backup(directory, vendor=None, database_file=None, member=None):
     """A backup's layout with placeholder contents: enough for the checks that come before a restore."""
     vendor = vendor or connection.vendor
     database_file = database_file or DATABASE_FILES[connection.vendor]
     directory.mkdir()
     (directory / DATABASE_FILES[connection.vendor]).write_bytes(b"not a database")
     with tarfile.open(directory / "media.tar.gz", "w:gz") as tar:
-        member = tarfile.TarInfo(media_member)
-        member.size = 4
-        tar.addfile(member, io.BytesIO(b"evil"))
+        member = member or tar_member("plan.pdf")
+        tar.addfile(member, io.BytesIO(b"evil") if member.isfile() else None)
     manifest = {
         "created_at": "2026-11-26T03:00:00+00:00",
         "database": {"vendor": vendor, "file": database_file},
@@ -100,8 +108,9 @@ def fake_backup(directory, vendor=None, database_file=None, media_member="plan.p
     [
         ({"vendor": "mysql"}, "z bazy mysql"),
         ({"database_file": "../../etc/passwd"}, "brakuje plików"),
-        ({"media_member": "../../../etc/cron.d/zlosliwy"}, "niebezpieczne"),
-        ({"media_member": "/etc/cron.d/zlosliwy"}, "niebezpieczne"),
+        ({"member": tar_member("../../../etc/cron.d/zlosliwy")}, "niebezpieczne"),
+        ({"member": tar_member("hasla", link="/etc/passwd")}, "niebezpieczne"),
+        ({"member": tar_member("hasla", link="../../../etc/passwd")}, "niebezpieczne"),
     ],
 )
 @pytest.mark.django_db
