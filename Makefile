@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate demo test lint pytest browser pdf gettext vnu messages clean bench-voting bench-search bench wrk
+.PHONY: run run-prod serve install install-dev migrate demo test lint pytest browser pdf gettext vnu messages clean bench-voting bench-search bench wrk
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -38,6 +38,22 @@ run: demo pdf
 	$(BIN)/python manage.py db_worker --interval 2 --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production on this machine (docs/deployment.md): PostgreSQL from DATABASE_URL, Redis from REDIS_URL,
+# gunicorn (sosnowiec_bo/gunicorn.conf.py) on PORT and one task worker beside it, JSON logs on stderr.
+PROD := DJANGO_SETTINGS_MODULE=sosnowiec_bo.settings.production
+run-prod: install
+	@test -n "$$SECRET_KEY" || { echo "make run-prod: SECRET_KEY is not set. Give it a long random value, e.g. from: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'" >&2; exit 1; }
+	@test -n "$$DATABASE_URL" || { echo "make run-prod: DATABASE_URL is not set. Production runs on PostgreSQL, e.g. DATABASE_URL=postgres://user:password@host:5432/name" >&2; exit 1; }
+	@test -n "$$ALLOWED_HOSTS" || { echo "make run-prod: ALLOWED_HOSTS is not set: the site's host names, comma-separated, e.g. ALLOWED_HOSTS=bo.sosnowiec.pl" >&2; exit 1; }
+	@test -n "$$REDIS_URL$$CACHE_URL" || echo "make run-prod: REDIS_URL is not set: each process keeps its own cache, so rate limits are per process and the page cache is off." >&2
+	$(PROD) $(BIN)/python manage.py migrate --no-input
+	$(PROD) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@# The task worker stops when the database goes away: it is started again until the server stops.
+	@( trap 'kill $$task 2>/dev/null; exit' INT TERM; \
+	  while :; do $(PROD) $(BIN)/python manage.py db_worker & task=$$!; wait $$task; sleep 5; done ) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD) PORT=$(PORT) $(BIN)/gunicorn --config sosnowiec_bo/gunicorn.conf.py
 
 # Browser tests drive Debian's chromium; as root on Debian/Ubuntu it is installed here.
 browser:

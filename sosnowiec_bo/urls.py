@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.bulk_actions import bulk_action
+from home.health import health
 from home.preferences import toggle_preference
 from home.sitemap import LanguageTreesSitemap
 from home.views import RobotsView, bench_bare_view
@@ -20,7 +21,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageTreesSitemap}}, name="sitemap"),
     path("preferencje/", toggle_preference, name="preferences"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
+    path("health/", health, name="health"),
 ]
+
+# A database that does not answer gets the static "try again shortly" page (503), not a 500.
+handler500 = "home.errors.server_error"
 
 # The benchmark's bare view (`make bench`); never routed unless the benchmark sets its file.
 if settings.BENCH_BARE_FILE:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.QueryStringCleanupMiddleware",
@@ -218,10 +219,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Every record carries the request's id (home/logs.py); LOG_FORMAT=json writes one JSON object a line
+# (production's default), "plain" a line of text.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "home.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "home.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -259,6 +273,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if _cache_ur
 # process to see an invalidation, by default only with a shared cache (or in development).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600" if _cache_url else "0"))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/health/")
+
+# /health/ (home/health.py) fails when the oldest due background task has waited longer than this.
+HEALTH_MAX_TASK_AGE_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_AGE_SECONDS", "300"))
 
 # A CDN or reverse proxy in front, purged by Wagtail when a page is published, unpublished or moved:
 # FRONTEND_CACHE_PURGE_URL for Varnish/nginx-style HTTP PURGE, or Cloudflare's zone and token.
