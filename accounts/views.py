@@ -28,8 +28,14 @@ def _with_next(name, request):
     return f"{reverse(name)}?{request.GET.urlencode()}" if request.GET.get("next") else reverse(name)
 
 
-def _render(request, template, **context):
-    return TemplateResponse(request, template, {"next": _next_url(request), **context})
+def _render(request, template, title, **context):
+    return TemplateResponse(request, template, {"next": _next_url(request), "title": title, **context})
+
+
+def _show_once(request, codes):
+    """New backup codes go to the next page through the session, which forgets them there."""
+    request.session[two_factor.SESSION_NEW_CODES] = codes
+    return redirect("two_factor_backup_codes")
 
 
 @never_cache
@@ -55,7 +61,7 @@ def verify(request):
                 % {"left": left},
             )
         return redirect(_next_url(request))
-    return _render(request, "two_factor/verify.html", form=form)
+    return _render(request, "two_factor/verify.html", _("Potwierdź logowanie"), form=form)
 
 
 @never_cache
@@ -70,12 +76,13 @@ def enrol(request):
     device = two_factor.pending_app_device(user)
     form = CodeForm(request.POST or None, user=user, device=device)
     if form.is_valid():
-        request.session[two_factor.SESSION_NEW_CODES] = two_factor.confirm_app(request, device)
+        codes = two_factor.confirm_app(request, device)
         messages.success(request, _("Logowanie dwuetapowe jest włączone."))
-        return redirect("two_factor_backup_codes")
+        return _show_once(request, codes)
     return _render(
         request,
         "two_factor/enrol.html",
+        _("Włącz logowanie dwuetapowe"),
         form=form,
         qr_svg=two_factor.qr_svg(device),
         secret=two_factor.secret_text(device),
@@ -85,7 +92,7 @@ def enrol(request):
 @never_cache
 def backup_codes(request):
     codes = request.session.pop(two_factor.SESSION_NEW_CODES, None)
-    return _render(request, "two_factor/backup_codes.html", codes=codes, title=_("Kody zapasowe"))
+    return _render(request, "two_factor/backup_codes.html", _("Kody zapasowe"), codes=codes)
 
 
 @never_cache
@@ -96,16 +103,15 @@ def manage(request):
     action = request.POST.get("action")
     if request.method == "POST" and action in {"codes", "reset"} and form.is_valid():
         if action == "codes":
-            request.session[two_factor.SESSION_NEW_CODES] = two_factor.new_backup_codes(user)
-            return redirect("two_factor_backup_codes")
+            return _show_once(request, two_factor.new_backup_codes(user))
         two_factor.reset(user)
         messages.success(request, _("Aplikacja została odłączona. Połącz teraz nową."))
         return redirect("two_factor_enrol")
     return _render(
         request,
         "two_factor/manage.html",
+        _("Logowanie dwuetapowe"),
         form=form,
-        title=_("Logowanie dwuetapowe"),
         app=two_factor.app_device(user),
         codes_left=two_factor.backup_codes_left(user),
     )

@@ -2,9 +2,11 @@
 the authenticator app, or a one-time backup code, confirms it; the first login sets the app up."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -230,6 +232,16 @@ def test_code_page_has_a_bounded_number_of_queries(client, editor, django_assert
     log_out_and_in(client)
     with django_assert_max_num_queries(12):
         assert client.get(VERIFY, **PAGE).status_code == 200
+
+
+def test_administrator_command_lets_a_person_without_phone_and_codes_set_up_again(client, editor):
+    enrol(client)
+    client.post("/admin/logout/")
+    call_command("reset_two_factor", "redaktorka", stdout=StringIO())
+    log_in(client)
+    assert client.get(VERIFY, **PAGE)["Location"].startswith(ENROL)
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor", "nie-ma-takiego' OR 1=1", stdout=StringIO())
 
 
 def test_demo_accounts_log_in_with_the_published_backup_codes(client, demo_content):
