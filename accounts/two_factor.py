@@ -56,6 +56,14 @@ def backup_codes_left(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
+def has_demo_codes(user):
+    """A demo account (where demo content is allowed) whose published backup codes are left."""
+    return (
+        getattr(settings, "DEMO_CONTENT_ALLOWED", False)
+        and StaticToken.objects.filter(device__user=user, token__startswith="demo").exists()
+    )
+
+
 def can_verify(user):
     """A confirmed app, or backup codes left (the demo accounts have only those)."""
     return app_device(user) is not None or backup_codes_left(user) > 0

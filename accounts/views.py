@@ -61,7 +61,13 @@ def verify(request):
                 % {"left": left},
             )
         return redirect(_next_url(request))
-    return _render(request, "two_factor/verify.html", _("Potwierdź logowanie"), form=form)
+    return _render(
+        request,
+        "two_factor/verify.html",
+        _("Potwierdź logowanie"),
+        form=form,
+        demo_codes=two_factor.has_demo_codes(user),
+    )
 
 
 @never_cache
