@@ -27,6 +27,10 @@ INSTALLED_APPS = [
     "consultation",
     "materials",
     "search",
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -71,6 +75,8 @@ MIDDLEWARE = [
     # Inside CSRF (which then sets the cookie of the token it fills in), outside everything a hit skips.
     "home.response_cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -218,6 +224,14 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Two-factor login (accounts/, README "Two-factor login"): everyone who can open the admin confirms
+# the password with a code from an authenticator app (TOTP) or a one-time backup code. A wrong code
+# makes the next try wait 1, 2, 4, 8 … seconds (per device).
+OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
+OTP_TOTP_ISSUER = "BO Sosnowiec"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Every record carries the request's id (home/logs.py); LOG_FORMAT=json writes one JSON object a line
 # (production's default), "plain" a line of text.

@@ -21,3 +21,5 @@ VOTING_SMS_BACKEND = "recording"
 # Off by default (tests/test_page_cache.py turns it on); PAGE_CACHE_SECONDS=600 runs the suite with it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
+# The suite logs staff in with force_login; tests/test_two_factor.py turns two-factor login on.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", False)  # noqa: F405
