@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from io import StringIO
+from itertools import groupby
 
 import pytest
 from django.core.cache import cache
@@ -54,6 +55,17 @@ def demo_content(django_db_setup, django_db_blocker):
         call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Within each run of one module's tests (after pytest-django's database ordering), the tests on
+    `demo_content` go last: a test without it must not find the module's demo site in its database."""
+    items[:] = [
+        item
+        for _module, run in groupby(items, key=lambda item: item.nodeid.split("::")[0])
+        for item in sorted(run, key=lambda item: "demo_content" in item.fixturenames)
+    ]
 
 
 @pytest.fixture(autouse=True)

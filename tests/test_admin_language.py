@@ -11,7 +11,6 @@ import json
 import re
 from collections import deque
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +20,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.forms.utils import pretty_name
 from django.test import Client
@@ -373,10 +371,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def crawled(django_db_setup, django_db_blocker):
+def crawled(demo_content, django_db_blocker):
     """Every role's screens on the demo site, crawled once; the database is left as it was."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
         ImageFactory(title="Spotkanie w Zagórzu")  # the demo has no image; its screens need one
         result = {username: screens_of(Client(), username) for username in ROLES}
         transaction.set_rollback(True)

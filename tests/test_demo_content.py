@@ -20,8 +20,7 @@ def load_demo_content():
 
 
 @pytest.fixture
-def demo_site(db):
-    load_demo_content()
+def demo_site(demo_content, db):
     return HomePage.objects.get(slug="home")
 
 
@@ -30,8 +29,7 @@ def log_in(client, username):
     return client
 
 
-def test_load_demo_content_twice_creates_no_duplicates(db):
-    load_demo_content()
+def test_load_demo_content_twice_creates_no_duplicates(demo_content, db):
     first = (Page.objects.count(), get_user_model().objects.count(), Group.objects.count())
 
     load_demo_content()
@@ -44,9 +42,7 @@ def test_load_demo_content_twice_creates_no_duplicates(db):
     assert slugs[("en", "about-the-budget")] == slugs[("uk", "pro-biudzhet")] == 1
 
 
-def test_load_demo_content_replaces_the_welcome_page_with_the_home_page(db, client):
-    load_demo_content()
-
+def test_load_demo_content_replaces_the_welcome_page_with_the_home_page(demo_content, db, client):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()

@@ -11,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.embeds import embeds
@@ -345,8 +344,7 @@ def test_image_stored_before_the_decorative_choice_renders_its_alt_text(page, cl
     assert public_main(client, page).select_one("figure.image-block img")["alt"] == "Park Sieleckie"
 
 
-def test_every_demo_page_body_passes_the_rules_as_an_editor_would_save_it(db):
-    call_command("load_demo_content", quiet_accounts=True, stdout=StringIO())
+def test_every_demo_page_body_passes_the_rules_as_an_editor_would_save_it(demo_content, db):
     checked = 0
 
     for page in Page.objects.filter(depth__gt=1).specific():

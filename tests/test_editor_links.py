@@ -1,13 +1,11 @@
 """No link in the page editor leads an editor to Wagtail's "no permission" refusal: the editor of
 every page type of the demo site, followed link by link as the demo editor ("Redaktorzy")."""
 
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -18,8 +16,7 @@ SKIPPED = ("/admin/logout/",)
 
 
 @pytest.fixture
-def demo_editor(client, db):
-    call_command("load_demo_content", quiet_accounts=True, stdout=StringIO())
+def demo_editor(client, demo_content, db):
     client.force_login(get_user_model().objects.get(username="redaktor"))
     return client
 

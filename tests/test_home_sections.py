@@ -3,11 +3,9 @@ shown while it has something to show and gone when it has not, at a fixed number
 
 import datetime
 from datetime import timedelta
-from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import PageViewRestriction, Site
@@ -361,9 +359,7 @@ def test_footer_logos_saved_in_settings_show_on_every_page_with_their_alt_text(
 # --- the demo site --------------------------------------------------------------------------------
 
 
-def test_demo_home_page_fills_every_section_and_the_footer_strip(db, client):
-    call_command("load_demo_content", stdout=StringIO())
-
+def test_demo_home_page_fills_every_section_and_the_footer_strip(demo_content, db, client):
     page = soup(client.get("/"))
 
     assert [title.get_text(strip=True) for title in page.select(".home-section__title")] == [
@@ -380,8 +376,7 @@ def test_demo_home_page_fills_every_section_and_the_footer_strip(db, client):
     assert len(page.select(".logo-strip img")) == 3
 
 
-def test_demo_privacy_texts_name_the_period_the_anonymisation_enforces(db, client):
-    call_command("load_demo_content", stdout=StringIO())
+def test_demo_privacy_texts_name_the_period_the_anonymisation_enforces(demo_content, db, client):
     period = f"{SiteSettings.for_site(Site.objects.get(is_default_site=True)).retention_days} dni"
 
     policy = soup(client.get("/polityka-prywatnosci/")).select_one("main").get_text(" ", strip=True)

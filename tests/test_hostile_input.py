@@ -2,11 +2,8 @@
 and admin), integers beyond 64 bits in admin filters and bulk actions, malformed ids in bulk
 actions. Each now answers with the page (results, or a clear "nothing found") or a 404."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from consultation.choices import SubmissionStatus
@@ -22,9 +19,8 @@ def bulk_url(app_label, model_name, action, **params):
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_content, db):
     """The demo site: consultations with comments in every status and one account per role."""
-    call_command("load_demo_content", stdout=StringIO())
     return ConsultationPage.objects.get(slug="zasady-budzetu-obywatelskiego-2027", locale__language_code="pl")
 
 

@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from io import StringIO
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -37,19 +36,14 @@ def snapshot():
     }
 
 
-@pytest.fixture
-def demo(db):
-    load_demo_content()
-
-
-def test_loading_the_demo_twice_gives_the_same_site(demo):
+def test_loading_the_demo_twice_gives_the_same_site(demo_content, db):
     first = snapshot()
     load_demo_content()
 
     assert snapshot() == first
 
 
-def test_demo_has_what_the_residents_journeys_need(demo, client):
+def test_demo_has_what_the_residents_journeys_need(demo_content, db, client):
     articles = ArticlePage.objects.live()
     assert articles.count() >= 6
     assert set(articles.values_list("kind", flat=True)) == set(ArticleKind.values)
@@ -73,7 +67,9 @@ def test_demo_has_what_the_residents_journeys_need(demo, client):
     assert {"add_material", "change_material", "delete_material"} <= codenames
 
 
-def test_every_demo_page_renders_the_menu_leads_to_the_lists_and_the_feed_has_the_news(demo, client):
+def test_every_demo_page_renders_the_menu_leads_to_the_lists_and_the_feed_has_the_news(
+    demo_content, db, client
+):
     home = client.get("/").text
     for path in ("/aktualnosci/", "/dobre-praktyki/", "/prawo/", "/materialy/"):
         assert f'href="{path}"' in home, path

@@ -11,7 +11,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
@@ -357,12 +356,7 @@ def test_a_heading_is_searched_too(client, site_tree):
 # Relevance against the demo content
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
-def test_at_least_nine_in_ten_relevance_queries_find_their_page_in_the_first_five(demo_site):
+def test_at_least_nine_in_ten_relevance_queries_find_their_page_in_the_first_five(demo_content, db):
     translation.activate("pl")
 
     measured = evaluate()

@@ -1,11 +1,9 @@
 """What search engines read: the XML sitemap and robots.txt."""
 
-from io import StringIO
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -85,10 +83,7 @@ def test_sitemap_costs_the_same_queries_whatever_the_number_of_translations(clie
     assert queries() <= untranslated
 
 
-@pytest.mark.django_db
-def test_sitemap_of_the_demo_site_lists_only_pages_that_answer_200(client):
-    call_command("load_demo_content", quiet_accounts=True, stdout=StringIO())
-
+def test_sitemap_of_the_demo_site_lists_only_pages_that_answer_200(demo_content, db, client):
     paths = sitemap_paths(client)
 
     assert len(paths) >= 5
