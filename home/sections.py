@@ -35,6 +35,8 @@ editors.
 
 from wagtail import hooks
 
+from .page_cache import cached
+
 HOOK_NAME = "register_home_section"
 
 
@@ -56,3 +58,14 @@ def home_sections(request, home_page):
         if context:
             shown.append((section.template, context))
     return shown
+
+
+def index_below(model, home_page):
+    """The first live page of `model` below the home page (the list a section's "all" link opens),
+    or None; read once per change of the page tree."""
+    return cached(
+        "index-below",
+        lambda: model.objects.live().descendant_of(home_page).order_by("path").first(),
+        model._meta.label,
+        home_page.pk,
+    )
