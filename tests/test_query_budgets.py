@@ -63,7 +63,7 @@ def add_menu_pages(home, count):
 
 def home_page(site_tree, budget, consultations):
     """Every section of the home page full: consultations with meetings, the budget edition,
-    trainings, news and articles with cover pictures, picked materials, and a hero picture."""
+    trainings, news and articles with cover pictures, picked materials; a hero picture and button."""
     home = site_tree.home
     news = NewsIndexPageFactory(parent=home)
     articles = ArticleIndexPageFactory(parent=home)
@@ -72,6 +72,7 @@ def home_page(site_tree, budget, consultations):
     home.add_child(instance=trainings)
     trainings.save_revision().publish()
     home.hero_image = ImageFactory()
+    home.hero_link_page, home.hero_link_label = consultations.open, "Zgłoś uwagę"
     home.save_revision().publish()
 
     def grow(count):
@@ -93,7 +94,8 @@ def home_page(site_tree, budget, consultations):
         home.save_revision().publish()
 
     sections = ("konsultacje", "budzet", "spotkania", "szkolenia", "aktualnosci", "artykuly", "materialy")
-    return Case(home.url, grow, tuple(f'aria-labelledby="home-{name}"' for name in sections))
+    shows = [f'aria-labelledby="home-{name}"' for name in sections] + [f'href="{consultations.open.url}"']
+    return Case(home.url, grow, tuple(shows))
 
 
 def standard_page(site_tree, budget, consultations):
