@@ -15,7 +15,8 @@ Adding a section takes a few lines, e.g. the budget edition in ``budget/wagtail_
 
         def get_context(self, request, home_page):
             edition = Edition.objects.current(home_page)  # one query, or a fixed few
-            return {"edition": edition} if edition else None
+            # the "all" link: `index_below` costs no query until the page tree changes
+            return {"edition": edition, "index": index_below(EditionIndex, home_page)} if edition else None
 
     @hooks.register("register_home_section")
     def current_edition():
