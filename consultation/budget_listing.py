@@ -11,6 +11,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from home.page_cache import cached
+
 from .choices import BudgetPhase, ProposalStatus
 from .models.budget import CITYWIDE
 from .models.projects import PROJECT_STATUSES, BudgetProjectPage
@@ -179,6 +181,11 @@ def voting_page(edition):
     return VotingPage.objects.child_of(edition).live().first()
 
 
+def child_page(name, edition, find):
+    """`find()`, read once per change of the page tree (every time in the preview of a new edition)."""
+    return cached(name, find, edition.pk) if edition.pk else find()
+
+
 def resident_action(edition, request=None):
     phase = edition.current_phase
     if phase == BudgetPhase.UPCOMING:
@@ -189,7 +196,7 @@ def resident_action(edition, request=None):
             % {"start": day_in_words(edition.submission_start)}
         )
     if phase == BudgetPhase.SUBMISSION:
-        form = edition.proposal_form()
+        form = child_page("proposal-form", edition, edition.proposal_form)
         text = _("Zgłoś swój projekt do %(end)s.") % {"end": day_in_words(edition.submission_end)}
         if form is None:
             return ResidentAction(text)
@@ -208,7 +215,7 @@ def resident_action(edition, request=None):
         text = _("Głosowanie trwa do %(end)s. Poznaj projekty i wybierz te, które chcesz poprzeć.") % {
             "end": day_in_words(edition.voting_end)
         }
-        ballot = voting_page(edition)
+        ballot = child_page("voting-page", edition, lambda: voting_page(edition))
         if ballot is not None and ballot.is_open(edition):
             return ResidentAction(text, _("Głosuj"), ballot.get_url(request))
         return ResidentAction(text, _("Zobacz projekty"), edition.get_url(request) + "#projekty")

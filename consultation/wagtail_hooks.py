@@ -14,7 +14,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.guides import Guide
-from home.sections import HomeSection
+from home.page_cache import cached
+from home.sections import HomeSection, index_below
 
 from . import results_admin, results_import
 from .budget_listing import resident_action
@@ -195,7 +196,7 @@ class OpenConsultations(HomeSection):
             return None
         return {
             "consultations": [(page, days_left_in_words(page.end_at)) for page in consultations],
-            "index": ConsultationIndexPage.objects.live().descendant_of(home_page).first(),
+            "index": index_below(ConsultationIndexPage, home_page),
         }
 
 
@@ -219,21 +220,24 @@ class CurrentBudgetEdition(HomeSection):
     template = "consultation/home_section_budget.html"
 
     def get_context(self, request, home_page):
-        editions = list(
-            BudgetEditionPage.objects.live()
-            .public()
-            .descendant_of(home_page)
-            .order_by("-year")
-            .prefetch_related("areas")
-        )
-        edition = current_edition(editions)
+        edition = current_edition(cached("home-editions", lambda: editions_below(home_page), home_page.pk))
         if edition is None:
             return None
         return {
             "edition": edition,
             "action": resident_action(edition, request),
-            "index": edition.get_parent(),
+            "index": cached("parent", edition.get_parent, edition.pk),
         }
+
+
+def editions_below(home_page):
+    return list(
+        BudgetEditionPage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .order_by("-year")
+        .prefetch_related("areas")
+    )
 
 
 @hooks.register("register_home_section")

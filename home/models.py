@@ -3,6 +3,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,6 +18,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .blocks import BodyStreamBlock
 from .footer import footer_logos
+from .page_cache import cached
 from .routing import route_below
 from .sections import home_sections
 from .translations import alternate_urls
@@ -226,7 +228,12 @@ class HomePage(BasePage):
     @property
     def hero_link(self):
         if self.hero_link_page_id:
-            return self.hero_link_page.localized.url
+            return cached(
+                "hero-link",
+                lambda: self.hero_link_page.localized.url,
+                self.hero_link_page_id,
+                translation.get_language(),
+            )
         return self.hero_link_url
 
     def get_context(self, request, *args, **kwargs):

@@ -24,6 +24,7 @@ CONTENT_GENERATION_KEY = "pages:content-generation"
 TIMEOUT = 60 * 10
 # Besides pages: sites (root paths), locales (language links) and private sections (what is public).
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
+MISSING = object()
 
 
 def _generation(key=GENERATION_KEY):
@@ -43,10 +44,10 @@ def content_generation():
 
 
 def cached(name, compute, *parts):
-    """`compute()`, cached under `name` and `parts` until the page tree changes."""
+    """`compute()`, cached under `name` and `parts` until the page tree changes (None too)."""
     key = ":".join(["pages", name, _generation() or "", *map(str, parts)])
-    value = cache.get(key)
-    if value is None:
+    value = cache.get(key, MISSING)
+    if value is MISSING:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value

@@ -4,7 +4,8 @@ Wagtail asks the database for a locale every time a template tag, `page.localize
 translation lookup needs the active one (seven times on a page), and for the private sections every
 time a queryset calls `.public()` (once per menu, list and home section). Here the locales and the
 private sections (and a page's form fields) are read once per request and kept until it ends or
-until the request saves or deletes anything, so they are never staler than the request itself.
+until the request saves or deletes anything, so they are never staler than the request itself;
+while no section is private, serving a page asks for none of its restrictions.
 Outside a request (management commands, background tasks, the shell) nothing is kept."""
 
 import threading
@@ -13,11 +14,12 @@ from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
 
 _current = threading.local()
+wagtail_view_restrictions = Page.get_view_restrictions
 
 
 def remembered(key, compute):
@@ -53,16 +55,29 @@ def get_for_language(manager, language_code):
     raise Locale.DoesNotExist(f"No locale for the language {code}.")
 
 
-def private_q(queryset):
-    """`PageQuerySet.private_q`, from the private sections read once per request."""
+def restricted_pages():
+    """The pages at the top of each private section, read once per request."""
 
-    def restricted_pages():
+    def find():
         return [restriction.page for restriction in PageViewRestriction.objects.select_related("page")]
 
+    return remembered("restricted-pages", find)
+
+
+def private_q(queryset):
+    """`PageQuerySet.private_q`, from the private sections read once per request."""
     q = Q()
-    for page in remembered("restricted-pages", restricted_pages):
+    for page in restricted_pages():
         q |= queryset.descendant_of_q(page, inclusive=True)
     return q if q else Q(pk__in=[])
+
+
+def view_restrictions(page):
+    """`Page.get_view_restrictions` (two queries on every page served) with no query while no
+    section of the site is private."""
+    if getattr(_current, "memo", None) is not None and not restricted_pages():
+        return PageViewRestriction.objects.none()
+    return wagtail_view_restrictions(page)
 
 
 def _start(**kwargs):
@@ -86,3 +101,4 @@ def connect():
     post_delete.connect(_forget, dispatch_uid="home-per-request-delete")
     LocaleManager.get_for_language = get_for_language
     PageQuerySet.private_q = private_q
+    Page.get_view_restrictions = view_restrictions

@@ -15,7 +15,8 @@ Adding a section takes a few lines, e.g. the budget edition in ``budget/wagtail_
 
         def get_context(self, request, home_page):
             edition = Edition.objects.current(home_page)  # one query, or a fixed few
-            return {"edition": edition} if edition else None
+            # the "all" link: `index_below` costs no query until the page tree changes
+            return {"edition": edition, "index": index_below(EditionIndex, home_page)} if edition else None
 
     @hooks.register("register_home_section")
     def current_edition():
@@ -34,6 +35,8 @@ editors.
 """
 
 from wagtail import hooks
+
+from .page_cache import cached
 
 HOOK_NAME = "register_home_section"
 
@@ -56,3 +59,14 @@ def home_sections(request, home_page):
         if context:
             shown.append((section.template, context))
     return shown
+
+
+def index_below(model, home_page):
+    """The first live page of `model` below the home page (the list a section's "all" link opens),
+    or None; read once per change of the page tree."""
+    return cached(
+        "index-below",
+        lambda: model.objects.live().descendant_of(home_page).order_by("path").first(),
+        model._meta.label,
+        home_page.pk,
+    )

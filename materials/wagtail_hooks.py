@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.sections import HomeSection
+from home.sections import HomeSection, index_below
 
 from .models import (
     ArticleIndexPage,
@@ -69,7 +69,7 @@ class LatestPages(HomeSection):
             return None
         return {
             "pages": [(page, self.kicker(page)) for page in pages],
-            "index": self.index_model.objects.live().descendant_of(home_page).first(),
+            "index": index_below(self.index_model, home_page),
             "anchor": self.anchor,
             "title": self.title,
             "more_label": self.more_label,
@@ -121,7 +121,7 @@ class FeaturedMaterials(HomeSection):
             return None
         return {
             "materials": materials,
-            "index": MaterialsIndexPage.objects.live().descendant_of(home_page).first(),
+            "index": index_below(MaterialsIndexPage, home_page),
         }
 
 
@@ -152,7 +152,7 @@ class UpcomingTrainings(HomeSection):
             return None
         return {
             "trainings": trainings,
-            "index": TrainingIndexPage.objects.live().descendant_of(home_page).first(),
+            "index": index_below(TrainingIndexPage, home_page),
         }
 
 
