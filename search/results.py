@@ -10,15 +10,18 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import normalise_query_string
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.index import get_indexed_models
 
-from .models import DocumentText, UnansweredQuery
+from home.page_cache import cached
+
+from .models import DocumentText
 from .snippets import highlight
+from .tasks import count_query
 
 # Enough for anyone paging through results; a cap keeps a one-letter query cheap at 10 000 pages.
 MAX_RESULTS = 200
@@ -195,21 +198,22 @@ def present(hits, query):
 
 
 def years():
-    """Years with a published page, newest first, for the year filter."""
-    published = Page.objects.live().filter(last_published_at__year__gte=EARLIEST_YEAR)
-    return [day.year for day in published.dates("last_published_at", "year", order="DESC")]
+    """Years with a published page, newest first, for the year filter; read again when a page is
+    published."""
+
+    def read():
+        published = Page.objects.live().filter(last_published_at__year__gte=EARLIEST_YEAR)
+        return [day.year for day in published.dates("last_published_at", "year", order="DESC")]
+
+    return cached("search-years", read)
 
 
 def log_query(query, has_results, first_page):
-    """Counts the query for the staff's reports: once per search, not per page of results."""
+    """Counts the query for the staff's reports: once per search, not per page of results, by the
+    task worker, so that the search answers without writing to the database."""
     normalised = normalise_query_string(query)
-    if not first_page or not normalised:
-        return
-    logged = Query.get(normalised)
-    logged.add_hit()
-    if not has_results:
-        UnansweredQuery.objects.get_or_create(query=logged)
-        UnansweredQuery.objects.filter(query=logged).update(count=F("count") + 1)
+    if first_page and normalised:
+        count_query.enqueue(normalised, has_results)
 
 
 def promotions(query):
