@@ -5,7 +5,9 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
@@ -168,3 +170,46 @@ def test_weak_passwords_are_refused_in_polish(db, password, message):
         validate_password(password, user)
 
     assert any(text.startswith(message) for text in refused.value.messages)
+
+
+UNLOCKS = "/admin/blokady-logowania/"
+
+
+def test_an_administrator_sees_the_lockout_and_unlocks_it(client, editor, admin_client):
+    fail_until_locked(client, "redaktorka", REMOTE_ADDR=ATTACKER)
+
+    listing = admin_client.get(UNLOCKS)
+    assert listing.status_code == 200
+    row = BeautifulSoup(listing.content, "html.parser").select_one("table.listing tbody tr")
+    assert "redaktorka" in row.get_text() and ATTACKER in row.get_text()
+    unlocked = admin_client.post(row.select_one("form")["action"], follow=True)
+
+    assert "Odblokowano logowanie konta „redaktorka”" in unlocked.text
+    assert "Żadne konto nie jest teraz zablokowane." in unlocked.text
+    assert log_in(client, "redaktorka", PASSWORD, REMOTE_ADDR=ATTACKER).status_code == 302
+
+
+def test_only_staff_allowed_to_unlock_see_the_lockouts(client, editor):
+    moderator = get_user_model().objects.create_user("moderatorka", "m@example.com", PASSWORD)
+    moderator.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(moderator)
+
+    assert client.get(UNLOCKS).status_code in (302, 403)
+    assert "Blokady logowania" not in client.get("/admin/").text
+
+    moderator.user_permissions.add(Permission.objects.get(codename="delete_accessattempt"))
+    assert client.get(UNLOCKS).status_code == 200
+    assert "Blokady logowania" in client.get("/admin/").text
+
+
+@pytest.mark.parametrize("url", ["999999/odblokuj/", "abc/odblokuj/", "-1/odblokuj/", "1e9/odblokuj/"])
+def test_unlocking_what_does_not_exist_is_not_found(admin_client, url):
+    assert admin_client.post(UNLOCKS + url).status_code == 404
+
+
+def test_unlocking_needs_a_post(client, editor, admin_client):
+    fail_until_locked(client, "redaktorka")
+    attempt = AccessAttempt.objects.get()
+
+    assert admin_client.get(f"{UNLOCKS}{attempt.pk}/odblokuj/").status_code == 405
+    assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
