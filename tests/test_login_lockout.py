@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone, translation
 
 from home.demo_content import DEMO_ACCOUNTS
@@ -213,3 +214,16 @@ def test_unlocking_needs_a_post(client, editor, admin_client):
 
     assert admin_client.get(f"{UNLOCKS}{attempt.pk}/odblokuj/").status_code == 405
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_failed_and_good_logins_keep_the_page_cache(client, editor, site_tree, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    visitor = Client()
+    for _visit in range(3):  # the site's first visit creates its settings row, a new generation
+        visitor.get("/o-budzecie/")
+    assert visitor.get("/o-budzecie/")["X-Page-Cache"] == "hit"
+
+    fail_until_locked(client, "redaktorka")
+    log_in(client, "moderatorka-nieistniejaca", "zle-haslo")
+
+    assert visitor.get("/o-budzecie/")["X-Page-Cache"] == "hit"
