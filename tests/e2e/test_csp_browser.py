@@ -59,7 +59,8 @@ def test_the_page_editor_and_its_preview_run_under_the_admin_policy(open_page):
     expect(preview.locator("h1")).to_contain_text("O budżecie", timeout=15_000)
 
     page.locator("#id_title").fill("O budżecie obywatelskim")
-    expect(preview.locator("h1")).to_contain_text("O budżecie obywatelskim", timeout=15_000)
+    page.locator("#id_title").blur()
+    expect(preview.locator("h1")).to_contain_text("O budżecie obywatelskim", timeout=30_000)
     page.wait_for_load_state("networkidle")
 
     assert [message for message in messages if CSP in message] == []
