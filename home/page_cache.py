@@ -57,6 +57,9 @@ IGNORED_APPS = {
     "sessions",
     "admin",
     "auth",
+    # django-axes' login attempts and logins: no page shows them, and a flood of failed logins must
+    # not empty the page cache.
+    "axes",
     "wagtailusers",
     "django_tasks_database",
     "modelsearch",

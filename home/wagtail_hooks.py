@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from .content_checks import use_site_content_checker
 from .guides import GuidesPanel, document_guide, guides_for, publish_guide
+from .lockout_viewset import LoginLockoutViewSet
 from .per_request import locale_by_id
 from .review import statement_review_panel
 from .translations import redirect_to_original
@@ -52,3 +53,8 @@ hooks.register("construct_wagtail_userbar", use_site_content_checker)
 @hooks.register("before_serve_page")
 def send_alias_forms_to_the_original(page, request, serve_args, serve_kwargs):
     return redirect_to_original(page, request)
+
+
+@hooks.register("register_admin_viewset")
+def register_login_lockouts():
+    return LoginLockoutViewSet()

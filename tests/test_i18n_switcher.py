@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -235,7 +236,9 @@ def translator_site(db):
 
 def test_translator_translates_a_page_in_the_admin(client, translator_site):
     translator, password = translator_site
-    assert client.login(username=translator.username, password=password)
+    assert client.login(
+        request=RequestFactory().post("/admin/login/"), username=translator.username, password=password
+    )
     polish = StandardPage.objects.get(slug="o-budzecie", locale=locale("pl"))
     alias = StandardPage.objects.get(alias_of=polish, locale=locale("en"))
 
@@ -256,7 +259,9 @@ def test_translator_translates_a_page_in_the_admin(client, translator_site):
 
 def test_translator_cannot_edit_or_publish_polish_pages(client, translator_site):
     translator, password = translator_site
-    assert client.login(username=translator.username, password=password)
+    assert client.login(
+        request=RequestFactory().post("/admin/login/"), username=translator.username, password=password
+    )
     polish = StandardPage.objects.get(slug="o-budzecie", locale=locale("pl"))
     english_home = HomePage.objects.get(depth=2, locale=locale("en"))
 

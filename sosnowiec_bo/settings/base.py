@@ -2,9 +2,11 @@
 environment variables (see README.md, "Konfiguracja")."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +70,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so pages served from it carry the headers too.
+    "sosnowiec_bo.security.PathCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.QueryStringCleanupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sosnowiec_bo.urls"
@@ -147,10 +156,79 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin logins (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name from one
+# address, that pair is locked out for LOGIN_LOCKOUT_MINUTES (each further try starts the time
+# again); other addresses and other user names are not affected. Addresses as the resident forms'
+# rate limits read them (consultation/protection.py). Staff unlock in "Ustawienia → Blokady logowania".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "sosnowiec_bo.security.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "sosnowiec_bo.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+
+# Content-Security-Policy (sosnowiec_bo/security.py), in every environment so that a breach shows
+# in development. The public site allows no inline script or style and no nonce: the anonymous page
+# cache (home/response_cache.py) stores whole responses, so a nonce would be shared by every visitor
+# of a stored page. Videos are framed only from the hosts the video block accepts
+# (WAGTAILEMBEDS_FINDERS). CSP_MEDIA_HOSTS adds the object storage that serves images, if any.
+_CSP_MEDIA_HOSTS = env_list("CSP_MEDIA_HOSTS")
+_CSP_VIDEO_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", *_CSP_MEDIA_HOSTS],
+    "media-src": ["'self'", *_CSP_MEDIA_HOSTS],
+    "frame-src": _CSP_VIDEO_HOSTS,
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin (and its page previews) under a looser policy: Wagtail 8's admin templates still have
+# inline scripts and styles (wagtail/wagtail#1288, #12940). The preview panel frames the page from
+# the admin itself, and uploads show their thumbnails from blob: addresses.
+CSP_ADMIN_PATH_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_CSP_MEDIA_HOSTS],
+        "frame-src": ["'self'", *_CSP_VIDEO_HOSTS],
+        "frame-ancestors": ["'self'"],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Features no page uses; the video hosts keep fullscreen and autoplay.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [
@@ -220,6 +298,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Videos only from YouTube and Vimeo (the video block's help text), whose players CSP's frame-src names.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [youtube, vimeo],
+    }
+]
 # No avatars from gravatar.com: the admin must not call a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
