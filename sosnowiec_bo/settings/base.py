@@ -165,10 +165,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # address, that pair is locked out for LOGIN_LOCKOUT_MINUTES (each further try starts the time
 # again); other addresses and other user names are not affected. Addresses as the resident forms'
 # rate limits read them (consultation/protection.py). Staff unlock in "Ustawienia → Blokady logowania".
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# django-axes' check first, then Django's own. AxesBackend rather than the standalone one: whatever
+# logs a user in with the first backend (Wagtail's test tools do) needs one that reads the user back.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
