@@ -98,10 +98,10 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# --dist loadfile keeps each test module on one worker, so a module-scoped fixture (the demo site,
-# tests/conftest.py) is built once per module, not once per worker that runs some of its tests.
+# Not --dist loadfile: it sends a module's transactional tests before other modules' tests, and a
+# transactional test leaves its worker's database flushed (pytest-django runs them last for that).
 pytest: install-dev browser pdf gettext vnu
-	$(BIN)/python -m pytest -n 2 --dist loadfile --create-db --ignore=tests/e2e $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --create-db --ignore=tests/e2e $(PYTEST_ARGS)
 	@# Browser tests use a live server and a flushed database: their own run, one process.
 	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)
 

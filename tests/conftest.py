@@ -57,10 +57,24 @@ def demo_content(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+def database_order(item):
+    """pytest-django's order (tests in a rolled-back transaction, then transactional tests, which
+    leave the database flushed, then tests without the database), counting a test on `demo_content`
+    alone as one that uses the database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = item.fixturenames
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        "transactional_db" in fixtures or "live_server" in fixtures
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures or "demo_content" in fixtures else 2
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Within each run of one module's tests (after pytest-django's database ordering), the tests on
-    `demo_content` go last: a test without it must not find the module's demo site in its database."""
+    """In the database order, and within each run of one module's tests the tests on
+    `demo_content` last: a test without it must not find the module's demo site in its database."""
+    items.sort(key=database_order)
     items[:] = [
         item
         for _module, run in groupby(items, key=lambda item: item.nodeid.split("::")[0])
