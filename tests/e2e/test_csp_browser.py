@@ -57,6 +57,10 @@ def test_the_page_editor_and_its_preview_run_under_the_admin_policy(open_page):
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_contain_text("O budżecie", timeout=15_000)
+    # The preview takes its first snapshot of the form after its first render, on its own timer: a
+    # change made before then would be part of that snapshot, with nothing left to update.
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(2_000)
 
     page.locator("#id_title").fill("O budżecie obywatelskim")
     page.locator("#id_title").blur()

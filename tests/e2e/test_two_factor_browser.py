@@ -47,6 +47,11 @@ def test_new_editor_sets_up_the_app_and_reaches_the_dashboard(open_page, screens
     expect(page.get_by_role("heading", level=1)).to_have_text("Kody zapasowe")
     codes = page.get_by_role("list", name="Twoje kody zapasowe").get_by_role("listitem")
     expect(codes).to_have_count(10)
+    # The admin's message fades in: axe reads its colours once it is fully shown.
+    page.wait_for_function(
+        """() => { for (let node = document.querySelector('.messages .success'); node; node = node.parentElement)
+            { if (getComputedStyle(node).opacity !== '1') return false; } return true; }"""
+    )
     screenshot(page, "two-factor-backup-codes-desktop")
     reports["backup codes"] = axe_report(page, ADMIN_CONTENT)
 
