@@ -182,6 +182,22 @@ def test_menu_under_en_marks_the_polish_titles_of_untranslated_pages(client, sit
     assert polish and not any("lang=" in attributes for attributes in polish)
 
 
+def breadcrumbs(html):
+    return re.search(r'<nav class="breadcrumbs container".*?</nav>', html, re.S).group(0)
+
+
+def test_breadcrumbs_under_en_mark_the_polish_titles_of_untranslated_pages(client, site_tree):
+    sync_trees()
+
+    english = breadcrumbs(client.get("/en/o-budzecie/harmonogram/").text)
+    polish = breadcrumbs(client.get("/o-budzecie/harmonogram/").text)
+
+    assert re.search(r'<a href="/en/"\s*>Home</a>', english)
+    assert re.search(r'<a href="/en/o-budzecie/" lang="pl">O budżecie</a>', english)
+    assert '<span aria-current="page" lang="pl">Harmonogram</span>' in english
+    assert "lang=" not in polish
+
+
 def test_form_sent_from_an_untranslated_page_goes_to_the_polish_page_with_its_data(client, site_tree):
     sync_trees()
 

@@ -26,21 +26,34 @@ def main_menu_pages(context, current_page=None):
         {
             "page": page,
             "current": bool(current_path) and current_path.startswith(page.path),
-            # An alias of an untranslated page carries the Polish title.
-            "lang": settings.LANGUAGE_CODE if page.alias_of_id else "",
+            "lang": _title_lang(page),
         }
         for page in cached("main-menu", find, site.pk, translation.get_language())
     ]
 
 
+def _title_lang(page):
+    # An alias of an untranslated page carries the Polish title.
+    return settings.LANGUAGE_CODE if page.alias_of_id else ""
+
+
 @register.simple_tag
-def breadcrumb_pages(page):
-    """The live ancestors of a page below the tree root, home page included."""
+def breadcrumb_trail(page):
+    """The live ancestors of a page below the tree root, home page included, and the page itself,
+    each with the `lang` of its title where that differs from the page's language."""
 
     def find():
         return list(page.get_ancestors().filter(depth__gt=1).live())
 
-    return cached("breadcrumbs", find, page.path) if page.pk else find()
+    ancestors = cached("breadcrumbs", find, page.path) if page.pk else find()
+    return {
+        # The first is the home page, labelled in the visitor's language.
+        "ancestors": [
+            {"page": ancestor, "lang": _title_lang(ancestor) if index else ""}
+            for index, ancestor in enumerate(ancestors)
+        ],
+        "current_lang": _title_lang(page),
+    }
 
 
 @register.simple_tag(takes_context=True)
