@@ -507,3 +507,21 @@ def test_table_editor_menu_is_polish(client, demo_content):
     ]
     assert set(menu) <= set(texts)
     assert "Insert row above" not in texts
+
+
+def test_password_too_similar_to_the_account_is_refused_in_grammatical_polish(admin_client, db):
+    response = admin_client.post(
+        "/admin/users/new/",
+        {
+            "username": "kowalska.anna",
+            "email": "anna.kowalska@example.com",
+            "first_name": "Anna",
+            "last_name": "Kowalska",
+            "password1": "kowalska.anna1",
+            "password2": "kowalska.anna1",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Hasło jest zbyt podobne do danych konta (pole „nazwa użytkownika”)." in response.text
+    assert not get_user_model().objects.filter(username="kowalska.anna").exists()
