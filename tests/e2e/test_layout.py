@@ -1,7 +1,10 @@
 """Layout and keyboard: the stylesheets load, nothing scrolls sideways on a phone, and the first Tab
 lands on the skip link."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -108,3 +111,39 @@ def test_main_menu_fits_on_one_line_at_1280_px(open_page):
 
     assert len(tops) >= 7
     assert len(set(tops)) == 1
+
+
+def test_main_menu_folds_behind_a_menu_button_on_a_phone(open_page, screenshot):
+    page = open_page("/o-budzecie/", viewport="mobile")
+    toggle = page.get_by_role("button", name="Menu", exact=True)
+    first_link = page.locator(".main-nav__link").first
+
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(first_link).to_be_hidden()
+    assert page.locator("h1").bounding_box()["y"] < 420, "the content starts on the first screen"
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(first_link).to_be_visible()
+    screenshot(page, "main-menu-open-mobile")
+
+    page.locator(".main-nav__link", has_text="Przyjęty model").click()
+    expect(page).to_have_url(re.compile(r"/przyjety-model/$"))
+
+
+def test_main_menu_without_javascript_shows_every_link_and_no_button_on_a_phone(open_page):
+    page = open_page("/o-budzecie/", viewport="mobile", javascript=False)
+
+    expect(page.locator(".main-nav__toggle")).to_be_hidden()
+    links = page.locator(".main-nav__link")
+    assert links.count() >= 7
+    for index in range(links.count()):
+        expect(links.nth(index)).to_be_visible()
+
+
+def test_main_menu_has_no_button_on_a_desktop(open_page):
+    page = open_page("/o-budzecie/", viewport="desktop")
+
+    expect(page.locator(".main-nav__toggle")).to_be_hidden()
+    expect(page.locator(".main-nav__link").first).to_be_visible()
