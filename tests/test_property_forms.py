@@ -13,6 +13,7 @@ More examples locally: PROPERTY_EXAMPLES=300 pytest tests/test_property_forms.py
 import itertools
 import os
 import re
+from datetime import date, timedelta
 
 import pytest
 from django import forms
@@ -239,7 +240,8 @@ def test_any_identity_either_sends_a_code_or_is_refused_in_polish(no_rate_limits
 def test_any_code_either_counts_the_vote_once_or_is_refused_in_polish(no_rate_limits, voting, data):
     browser, chosen = first_step_done(voting)
     voter = next(VOTERS)  # a new person each time: a repeated one would have voted already
-    person = {**PERSON, "telefon": f"600{voter:06d}", "data_urodzenia": f"{1 + voter % 28}.05.{1930 + voter}"}
+    born = date(1940, 1, 1) + timedelta(days=voter)
+    person = {**PERSON, "telefon": f"600{voter:06d}", "data_urodzenia": born.strftime("%d.%m.%Y")}
     step3 = browser.post(voting.page.url + "dane/", {**person, "karta": token(chosen)})
     sent = last_code()
     code = data.draw(st.one_of(st.just(sent), NUMBERS, TEXTS), label="kod")
