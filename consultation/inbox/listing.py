@@ -25,6 +25,7 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.views import generic
 
+from home.spreadsheets import neutralise_formula
 from home.text import printable
 
 from ..models import BudgetEditionPage, ModeratedFormPage, Submission
@@ -118,13 +119,6 @@ def filtered_submissions(request, queryset=None):
 # Export
 
 
-def sanitize_csv(value):
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def local_text(value):
     return date_format(timezone.localtime(value), "Y-m-d H:i") if value else ""
 
@@ -155,10 +149,10 @@ class SubmissionIndexView(generic.IndexView):
             "xlsx": lambda value: timezone.make_naive(value) if timezone.is_aware(value) else value,
         },
         list: {
-            "csv": lambda value: sanitize_csv(", ".join(str(v) for v in value)),
-            "xlsx": lambda value: ", ".join(str(v) for v in value),
+            "csv": lambda value: neutralise_formula(", ".join(str(v) for v in value)),
+            "xlsx": lambda value: neutralise_formula(", ".join(str(v) for v in value)),
         },
-        str: {"csv": sanitize_csv},
+        str: {"csv": neutralise_formula, "xlsx": neutralise_formula},
     }
 
     BASE_EXPORT = [

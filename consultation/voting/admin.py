@@ -19,6 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from home.spreadsheets import neutralised_row
+
 from ..choices import BallotStatus
 from ..inbox.permissions import MODERATE_CODENAME
 from ..models import Ballot, VotingPage
@@ -190,9 +192,8 @@ def export_personal_data(request, page_id):
     writer.writerow(["karta", "sposob", "waznosc", *keys])
     count = 0
     for ballot in ballots.iterator():
-        writer.writerow(
-            [ballot.pk, ballot.channel, ballot.status, *(ballot.personal_data.get(key, "") for key in keys)]
-        )
+        person = (ballot.personal_data.get(key, "") for key in keys)
+        writer.writerow(neutralised_row([ballot.pk, ballot.channel, ballot.status, *person]))
         count += 1
     log(instance=page, action="consultation.voters_export", user=request.user, data={"count": count})
     return response

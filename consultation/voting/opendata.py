@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.spreadsheets import neutralised_row
+
 from ..choices import BallotStatus
 from ..models import Ballot, BallotChoice
 
@@ -49,7 +51,7 @@ def as_csv(header, rows):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(neutralised_row(row) for row in rows)
     return out.getvalue().encode()
 
 
