@@ -9,7 +9,9 @@ Access and error lines are JSON, as the application's own (home/logs.py)."""
 import os
 
 wsgi_app = "sosnowiec_bo.wsgi:application"
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+# All interfaces by default: the server runs behind the proxy or in a container (docs/deployment.md).
+_listen_host = os.environ.get("HOST", "0.0.0.0")  # nosec B104
+bind = f"{_listen_host}:{os.environ.get('PORT', '8000')}"
 
 
 def default_workers():

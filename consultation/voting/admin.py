@@ -242,7 +242,10 @@ class BallotViewSet(ModelViewSet):
         ]
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, "usage_url_name": None, **kwargs})
+        # No delete route: a superuser (who may "delete") must not get a listing that links to one.
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "usage_url_name": None, "delete_url_name": None, **kwargs}
+        )
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().none()

@@ -45,13 +45,16 @@ class HttpGateway:
                 "encoding": "utf-8",
             }
         ).encode()
+        if urllib.parse.urlsplit(settings.VOTING_SMS_URL).scheme not in ("https", "http"):
+            raise SmsError("VOTING_SMS_URL must be an https:// address")
         request = urllib.request.Request(
             settings.VOTING_SMS_URL,
             data=data,
             headers={"Authorization": f"Bearer {settings.VOTING_SMS_TOKEN}"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=settings.VOTING_SMS_TIMEOUT) as response:
+            # The scheme is checked above: no file: or custom URL is opened.
+            with urllib.request.urlopen(request, timeout=settings.VOTING_SMS_TIMEOUT) as response:  # nosec B310
                 body = json.loads(response.read() or b"{}")
         except (OSError, ValueError) as error:
             raise SmsError(str(error)) from error

@@ -224,7 +224,8 @@ class Command(BaseCommand):
         raise CommandError("gunicorn nie odpowiada.")
 
     def fetch(self, path):
-        with urllib.request.urlopen(self.base + path, timeout=30) as response:
+        # The base is always http://127.0.0.1:<port> (set above), never a file: or custom URL.
+        with urllib.request.urlopen(self.base + path, timeout=30) as response:  # nosec B310
             return response.read()
 
     def wrk(self, paths, concurrency, duration=None):
