@@ -4,6 +4,7 @@ in the public bucket and the page links there; a proposal's attachment lands in 
 which refuses unsigned reads, and only a moderator is sent to a link signed for a minute."""
 
 import json
+import logging
 import os
 import secrets
 import subprocess
@@ -23,6 +24,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from moto.server import ThreadedMotoServer
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -48,6 +50,7 @@ _direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
@@ -274,7 +277,7 @@ def test_signed_link_stripped_of_its_signature_is_refused(s3, sent_attachment, m
 @pytest.mark.parametrize(
     "filename",
     [
-        '"><script>alert(1)</script>.pdf',
+        '"><img src=x onerror=alert(1)>.pdf',
         "Wniosek – Zagórze ąęłńśźż.pdf",
         "a" * 240 + ".pdf",
         "x\\y;z\r\n.pdf",
@@ -283,20 +286,15 @@ def test_signed_link_stripped_of_its_signature_is_refused(s3, sent_attachment, m
 def test_hostile_file_names_come_back_as_a_download_of_that_name(
     s3, budget, client, moderator_client, filename
 ):
-    assert (
-        post_proposal(
-            client, budget.form, **{"Lista poparcia": SimpleUploadedFile(filename, PDF)}
-        ).status_code
-        == 302
-    )
+    upload = SimpleUploadedFile(filename, PDF)
+    assert post_proposal(client, budget.form, **{"Lista poparcia": upload}).status_code == 302
     attachment = SubmissionFile.objects.get()
 
     response = moderator_client.get(reverse("submission_inbox:attachment", args=[attachment.pk]))
     status, headers, body = fetch(response["Location"])
 
     assert (status, body) == (200, PDF)
-    assert headers["Content-Disposition"].startswith("attachment; filename")
-    assert "<script>" not in headers["Content-Disposition"]
+    assert headers["Content-Disposition"] == content_disposition_header(True, attachment.original_name)
 
 
 def test_anonymous_visitor_and_editor_without_moderation_get_no_link(s3, sent_attachment, client, editor):
