@@ -68,18 +68,9 @@ def fetch(url, method="GET"):
 
 
 def public_read_policy(bucket):
+    anyone_reads = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}
     return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": "*",
-                    "Action": "s3:GetObject",
-                    "Resource": f"arn:aws:s3:::{bucket}/*",
-                }
-            ],
-        }
+        {"Version": "2012-10-17", "Statement": [{**anyone_reads, "Resource": f"arn:aws:s3:::{bucket}/*"}]}
     )
 
 
