@@ -5,8 +5,11 @@ public media address. Moderators download them through the inbox, which checks t
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pypdf import PdfReader
@@ -14,8 +17,25 @@ from pypdf import PdfReader
 PRIVATE_STORAGE = "private"
 
 
+class _PrivateStorage(LazyObject):
+    """STORAGES["private"] as it is configured now: the file field keeps this proxy, so a change of
+    STORAGES (object storage in tests) reaches it, as Django's default_storage does."""
+
+    def _setup(self):
+        self._wrapped = storages[PRIVATE_STORAGE]
+
+
+_private_storage = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
+
+
 def private_storage():
-    return storages[PRIVATE_STORAGE]
+    return _private_storage
 
 
 class FileKinds(models.TextChoices):

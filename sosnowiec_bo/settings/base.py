@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
+from sosnowiec_bo import object_storage
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -180,8 +182,9 @@ AXES_ENABLE_ADMIN = False
 # in development. The public site allows no inline script or style and no nonce: the anonymous page
 # cache (home/response_cache.py) stores whole responses, so a nonce would be shared by every visitor
 # of a stored page. Videos are framed only from the hosts the video block accepts
-# (WAGTAILEMBEDS_FINDERS). CSP_MEDIA_HOSTS adds the object storage that serves images, if any.
-_CSP_MEDIA_HOSTS = env_list("CSP_MEDIA_HOSTS")
+# (WAGTAILEMBEDS_FINDERS). CSP_MEDIA_HOSTS adds hosts that serve images; the public bucket of
+# object storage (or its CDN, S3_CUSTOM_DOMAIN) is added by itself.
+_CSP_MEDIA_HOSTS = [*env_list("CSP_MEDIA_HOSTS"), *object_storage.media_hosts(os.environ)]
 _CSP_VIDEO_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 _CSP_COMMON = {
     "default-src": ["'self'"],
@@ -262,6 +265,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media (S3_BUCKET) and attachments (S3_PRIVATE_BUCKET) on S3-compatible object storage when
+# configured (sosnowiec_bo/object_storage.py, docs/deployment.md "Object storage"); attachments are
+# then downloaded through links signed for a minute.
+STORAGES.update(object_storage.storages_from_env(os.environ))
 
 # The page editor of a long StreamField posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

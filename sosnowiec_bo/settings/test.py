@@ -13,7 +13,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "private-media"  # noqa: F405
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+# The local disk whatever the shell exports (S3_*): tests/test_object_storage.py sets up its own buckets.
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "sosnowiec_bo.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+}
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
 DEMO_CONTENT_ALLOWED = True
