@@ -1,12 +1,16 @@
 """The admin's second login step (verify), setting up the app (enrol), the backup codes shown once,
 and the account page that renews the codes or sets the app up again."""
 
+from functools import wraps
+
 from django.contrib import messages
+from django.http import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -28,8 +32,22 @@ def _with_next(name, request):
     return f"{reverse(name)}?{request.GET.urlencode()}" if request.GET.get("next") else reverse(name)
 
 
-def _render(request, template, title, **context):
-    return TemplateResponse(request, template, {"next": _next_url(request), "title": title, **context})
+def _page(template, title):
+    """One page of the steps, never cached: the view returns a response, or its template's context."""
+
+    def decorate(view):
+        @never_cache
+        @wraps(view)
+        def page(request):
+            answer = view(request)
+            if isinstance(answer, HttpResponseBase):
+                return answer
+            context = {"next": _next_url(request), "title": title, **answer}
+            return TemplateResponse(request, template, context)
+
+        return page
+
+    return decorate
 
 
 def _show_once(request, codes):
@@ -38,7 +56,7 @@ def _show_once(request, codes):
     return redirect("two_factor_backup_codes")
 
 
-@never_cache
+@_page("two_factor/verify.html", gettext_lazy("Potwierdź logowanie"))
 @sensitive_post_parameters("code")
 def verify(request):
     user = request.user
@@ -61,16 +79,10 @@ def verify(request):
                 % {"left": left},
             )
         return redirect(_next_url(request))
-    return _render(
-        request,
-        "two_factor/verify.html",
-        _("Potwierdź logowanie"),
-        form=form,
-        demo_codes=two_factor.has_demo_codes(user),
-    )
+    return {"form": form, "demo_codes": two_factor.has_demo_codes(user)}
 
 
-@never_cache
+@_page("two_factor/enrol.html", gettext_lazy("Włącz logowanie dwuetapowe"))
 @sensitive_post_parameters("code")
 def enrol(request):
     user = request.user
@@ -85,23 +97,15 @@ def enrol(request):
         codes = two_factor.confirm_app(request, device)
         messages.success(request, _("Logowanie dwuetapowe jest włączone."))
         return _show_once(request, codes)
-    return _render(
-        request,
-        "two_factor/enrol.html",
-        _("Włącz logowanie dwuetapowe"),
-        form=form,
-        qr_svg=two_factor.qr_svg(device),
-        secret=two_factor.secret_text(device),
-    )
+    return {"form": form, "qr_svg": two_factor.qr_svg(device), "secret": two_factor.secret_text(device)}
 
 
-@never_cache
+@_page("two_factor/backup_codes.html", gettext_lazy("Kody zapasowe"))
 def backup_codes(request):
-    codes = request.session.pop(two_factor.SESSION_NEW_CODES, None)
-    return _render(request, "two_factor/backup_codes.html", _("Kody zapasowe"), codes=codes)
+    return {"codes": request.session.pop(two_factor.SESSION_NEW_CODES, None)}
 
 
-@never_cache
+@_page("two_factor/manage.html", gettext_lazy("Logowanie dwuetapowe"))
 @sensitive_post_parameters("code")
 def manage(request):
     user = request.user
@@ -113,11 +117,8 @@ def manage(request):
         two_factor.reset(user)
         messages.success(request, _("Aplikacja została odłączona. Połącz teraz nową."))
         return redirect("two_factor_enrol")
-    return _render(
-        request,
-        "two_factor/manage.html",
-        _("Logowanie dwuetapowe"),
-        form=form,
-        app=two_factor.app_device(user),
-        codes_left=two_factor.backup_codes_left(user),
-    )
+    return {
+        "form": form,
+        "app": two_factor.app_device(user),
+        "codes_left": two_factor.backup_codes_left(user),
+    }

@@ -19,6 +19,7 @@ from home.sections import HomeSection, index_below
 
 from . import results_admin, results_import
 from .budget_listing import resident_action
+from .cached_forms import FormTokenHole
 from .choices import RejectionReason, ResponseOutcome
 from .dates import days_left_in_words
 from .inbox.bulk import bulk_action_classes
@@ -301,3 +302,8 @@ def register_budget_results_log_actions(actions):
 
         def format_message(self, log_entry):
             return results_import.mark_log_message(log_entry.data or {})
+
+
+@hooks.register("register_page_cache_hole")
+def form_token_hole():
+    return FormTokenHole()

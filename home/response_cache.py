@@ -6,13 +6,14 @@ What is never stored or served from it: requests with a session or a pending mes
 editor, a resident who has just sent a form), anything but GET and HEAD, the admin, answers other
 than 200, answers marked private or no-store (`never_cache`: the ballot, the appeal and the
 cancellation links, which carry a visitor's own signed data), and answers that set a cookie other
-than the CSRF one.
+than those of the holes below.
 
-Forms on cached pages: the two values in a page that belong to one visitor are the CSRF token and
-the form's signed fill-time token (and the browser-id cookie of the rate limits, which a form page
-gives a browser that has none). Before storing, both are replaced by placeholders; every answer,
-fresh or cached, gets this visitor's CSRF token (Django sets its cookie on the way out, because this
-middleware sits inside CsrfViewMiddleware) and a newly signed fill-time token. So no visitor ever
+Forms on cached pages: the values in a page that belong to one visitor are the holes of
+`home.cache_holes`: the CSRF token, and those the apps register (consultation: the form's signed
+fill-time token, and the browser-id cookie of the rate limits, which a form page gives a browser
+that has none). Before storing, each is replaced by a placeholder; every answer, fresh or cached,
+gets this visitor's CSRF token (Django sets its cookie on the way out, because this middleware sits
+inside CsrfViewMiddleware) and a newly signed fill-time token. So no visitor ever
 receives another's token, the forms work without JavaScript, and the minimum fill time counts from
 the moment this visitor got the page. A CDN in front must not keep pages with forms for the same
 reason: they are sent with `Cache-Control: private`; pages without forms may be kept by it
@@ -25,25 +26,15 @@ snippets, images, documents, vote counts) draw a new one, so the next request re
 changes with the clock alone (a consultation closing, a budget phase ending) shows within a minute."""
 
 import hashlib
-import re
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signing import TimestampSigner
-from django.middleware.csrf import get_token
 from django.utils.cache import get_max_age, patch_cache_control
 
-from consultation.builder import FORM_TOKEN_SALT
-from consultation.protection import BROWSER_COOKIE, remember_browser
+from home.cache_holes import HOLE_PREFIX, cache_holes
 from home.page_cache import clock_minute, content_generation
 from home.preferences import COOKIE_PREFIX, PREFERENCES
 
-CSRF_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-FORM_TOKEN_RE = re.compile(rb'(name="form_token"[^>]*? value=")(\d+):[^"]*(")')
-CSRF_HOLE = rb"\1@@bo-csrf@@\2"
-FORM_TOKEN_HOLE = rb"\1@@bo-form-token:\2@@\3"
-CSRF_FILL_RE = re.compile(rb"@@bo-csrf@@")
-FORM_TOKEN_FILL_RE = re.compile(rb"@@bo-form-token:(\d+)@@")
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/calendar")
 UNCACHED_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 
@@ -71,27 +62,28 @@ def may_store(request, response):
     control = response.get("Cache-Control", "")
     if any(word in control for word in ("private", "no-store", "no-cache")):
         return False
-    if set(response.cookies) - {settings.CSRF_COOKIE_NAME, BROWSER_COOKIE}:
+    if set(response.cookies).difference(*(hole.cookies for hole in cache_holes())):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
 
 
 def punch_holes(content):
-    content = CSRF_RE.sub(CSRF_HOLE, content)
-    return FORM_TOKEN_RE.sub(FORM_TOKEN_HOLE, content)
+    for hole in cache_holes():
+        content = hole.punch(content)
+    return content
 
 
 def fill_holes(request, content):
-    """The page with this visitor's tokens, and whether it holds a resident form."""
-    if b"@@bo-" not in content:
-        return content, False
-    content = CSRF_FILL_RE.sub(lambda match: get_token(request).encode(), content)
-    signer = TimestampSigner(salt=FORM_TOKEN_SALT)
-    content, forms = FORM_TOKEN_FILL_RE.subn(
-        lambda match: signer.sign(match.group(1).decode()).encode(), content
-    )
-    return content, bool(forms)
+    """The page with this visitor's values, and the holes that it had."""
+    if HOLE_PREFIX not in content:
+        return content, []
+    filled = []
+    for hole in cache_holes():
+        content, count = hole.fill(request, content)
+        if count:
+            filled.append(hole)
+    return content, filled
 
 
 def public_cache_control(response, has_forms):
@@ -133,10 +125,10 @@ class AnonymousPageCacheMiddleware:
     def from_cache(self, request, stored_content, headers):
         from django.http import HttpResponse
 
-        content, resident_form = fill_holes(request, stored_content)
+        content, filled = fill_holes(request, stored_content)
         response = HttpResponse(content, headers=headers)
-        public_cache_control(response, b"@@bo-" in stored_content)
-        if resident_form:
-            remember_browser(request, response)
+        public_cache_control(response, HOLE_PREFIX in stored_content)
+        for hole in filled:
+            hole.served(request, response)
         response["X-Page-Cache"] = "hit"
         return response

@@ -10,8 +10,9 @@ from home.bulk_actions import bulk_action
 from home.health import health
 from home.preferences import toggle_preference
 from home.sitemap import LanguageTreesSitemap
-from home.views import RobotsView, bench_bare_view
+from home.views import RobotsView
 from search import views as search_views
+from sosnowiec_bo.bench.views import bench_bare_view
 
 urlpatterns = [
     # Wagtail's own bulk-action view, after a check of the ids in its query string.

@@ -13,8 +13,8 @@ from wagtail.models import Page
 
 from consultation.choices import SubmissionStatus
 from consultation.models import Ballot, BudgetProjectPage, ConsultationPage, Submission
-from home.bench_data import Counts
 from materials.models import ArticlePage, Material, TrainingPage
+from sosnowiec_bo.bench.data import Counts
 
 SCALE = 0.02
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "materials",
     "search",
     "accounts",
+    "sosnowiec_bo.bench",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

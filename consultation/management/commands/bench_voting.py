@@ -32,13 +32,11 @@ from consultation.voting.tally import counts, write_counts
 DAY = timedelta(days=1)
 
 
-def build_edition(year):
-    today = timezone.localdate()
-    start = today - 95 * DAY
+def edition_in_voting(districts, **fields):
+    """An unsaved budget edition on its fifth day of voting, with a district per name in `districts`
+    (also the whole-site benchmark's, sosnowiec_bo/bench)."""
+    start = timezone.localdate() - 95 * DAY
     edition = BudgetEditionPage(
-        title=f"Benchmark głosowania {year}",
-        slug=f"bench-voting-{year}-{int(time.time())}",
-        year=year,
         citywide_pool=2_500_000,
         citywide_cost_limit=1_000_000,
         submission_start=start,
@@ -49,10 +47,21 @@ def build_edition(year):
         voting_end=start + 104 * DAY,
         results_date=start + 110 * DAY,
         realisation_start=start + 150 * DAY,
+        **fields,
     )
     edition.areas = [
-        BudgetArea(name=f"Dzielnica {n}", pool_amount=500_000, cost_limit=150_000) for n in range(4)
+        BudgetArea(name=f"Dzielnica {name}", pool_amount=500_000, cost_limit=150_000) for name in districts
     ]
+    return edition
+
+
+def build_edition(year):
+    edition = edition_in_voting(
+        range(4),
+        title=f"Benchmark głosowania {year}",
+        slug=f"bench-voting-{year}-{int(time.time())}",
+        year=year,
+    )
     Page.get_first_root_node().add_child(instance=edition)
     projects = []
     for number in range(1, 41):

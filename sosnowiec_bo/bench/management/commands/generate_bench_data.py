@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from home.bench_data import AlreadyGenerated, generate
 from home.models import HomePage
+from sosnowiec_bo.bench.data import AlreadyGenerated, generate
 
 
 class Command(BaseCommand):

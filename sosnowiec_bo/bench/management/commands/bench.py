@@ -41,9 +41,9 @@ from consultation.models import (
     ConsultationPage,
     Submission,
 )
-from home.bench_data import MARKER_SLUG
 from home.models import StandardPage
 from materials.models import ArticlePage, MaterialsIndexPage, TrainingPage
+from sosnowiec_bo.bench.data import MARKER_SLUG
 
 SEARCHES = ["budżet obywatelski", "plac zabaw", "konsultacje społeczne", "ścieżka rowerowa", "Zagórze park"]
 TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
