@@ -129,7 +129,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _cache_url = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        {
+            # Degrades to no cache while Redis is down (sosnowiec_bo/cache.py); a Redis that does not
+            # answer costs at most these seconds, not a hung request.
+            "BACKEND": "sosnowiec_bo.cache.DegradingRedisCache",
+            "LOCATION": _cache_url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
