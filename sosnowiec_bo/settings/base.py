@@ -399,3 +399,7 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
 # `make bench` only: a file whose bytes /__bench_bare__/ returns as the bare-Django yardstick. Empty
 # (the default everywhere else): the view is not routed at all.
 BENCH_BARE_FILE = os.environ.get("BENCH_BARE_FILE", "")
+
+# E-mail the mail server did not take is tried again after these many seconds, one after another
+# (consultation/tasks.py); after the last, the failure is logged as an error.
+EMAIL_RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60]
