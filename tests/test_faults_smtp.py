@@ -144,8 +144,9 @@ def test_retries_stop_after_the_last_delay_with_an_error_logged(consultations, m
 
 
 def test_a_failing_mail_server_never_fails_the_request(
-    client, consultations, mail_down, settings, django_capture_on_commit_callbacks
+    client, consultations, mail_down, settings, django_capture_on_commit_callbacks, caplog
 ):
+    """With a queue that runs tasks at once (no delayed retry there): the failure stays in the task."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -153,3 +154,4 @@ def test_a_failing_mail_server_never_fails_the_request(
 
     assert response.status_code == 302
     assert Submission.objects.count() == 1
+    assert "notify_new_submission not sent after 1 attempts" in caplog.text
