@@ -3,6 +3,7 @@ the e-mail's failed run and queues it again later, for the messages that did not
 sends it once the server is back. The real path: the database task queue and `db_worker`, SMTP to
 a refused port on 127.0.0.1, then to a small SMTP server there."""
 
+import signal
 from datetime import timedelta
 
 import pytest
@@ -35,8 +36,15 @@ def mail_down(settings):
 
 @pytest.fixture
 def worker_in_test_transaction(monkeypatch):
-    """The worker drops a connection left outside autocommit, as the test's transaction is."""
+    """The worker drops a connection left outside autocommit, as the test's transaction is; and it
+    leaves its own SIGINT/SIGTERM handlers installed, which would turn the run's later signals into
+    a SystemExit in whatever test is running: pytest's are put back."""
     monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    handlers = {number: signal.getsignal(number) for number in signals}
+    yield
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
 
 
 @pytest.fixture
