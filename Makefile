@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run run-prod serve install install-dev migrate demo test lint audit audit-deps pytest browser pdf gettext vnu messages clean bench-voting bench-search bench wrk
+.PHONY: run run-prod serve install install-dev migrate demo test lint audit audit-deps pytest browser pdf gettext vnu messages clean bench-voting bench-search bench wrk redis-server
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run: make PYTHON=/path/to/python3.11 ..."; exit 1; }
@@ -94,6 +94,14 @@ $(VNU_INSTALLED):
 	npm install --no-save --ignore-scripts --no-audit --no-fund --prefix .vnu vnu-jar@$(VNU_VERSION)
 	touch $@
 
+# The Redis fault test (tests/test_faults_redis.py) starts a redis-server of its own on a free port
+# (never the machine's); as root on Debian/Ubuntu it is installed here.
+redis-server:
+	@command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else echo "The Redis fault test needs redis-server: sudo apt-get install redis-server"; exit 1; fi; }
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -112,7 +120,7 @@ audit-deps: install-dev
 
 # Not --dist loadfile: it sends a module's transactional tests before other modules' tests, and a
 # transactional test leaves its worker's database flushed (pytest-django runs them last for that).
-pytest: install-dev browser pdf gettext vnu
+pytest: install-dev browser pdf gettext vnu redis-server
 	$(BIN)/python -m pytest -n 2 --create-db --ignore=tests/e2e $(PYTEST_ARGS)
 	@# Browser tests use a live server and a flushed database: their own run, one process.
 	$(BIN)/python -m pytest --create-db tests/e2e $(PYTEST_ARGS)

@@ -11,6 +11,11 @@ against:
   per address;
 - its address, FORM_RATE_LIMIT_ADDRESS_COUNT per FORM_RATE_LIMIT_SECONDS (60 per 10 minutes): the
   backstop against a flood that makes up new e-mail addresses and cookies.
+
+When the shared cache (Redis) cannot be reached, the counts are kept in this process's memory
+instead (logged by sosnowiec_bo/cache.py): the limits still hold, per process, so a sender may get
+up to the limit times the number of processes until Redis is back. Forms are never refused, nor
+fail, because Redis is down.
 """
 
 import hashlib
@@ -18,7 +23,16 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
+
+_process_counters = LocMemCache("form-rate-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+def counters():
+    """The shared cache, or this process's own while the shared one is down."""
+    return cache if getattr(cache, "reachable", True) else _process_counters
+
 
 BROWSER_COOKIE = "bo_form"
 BROWSER_COOKIE_SALT = "consultation.browser"
@@ -83,17 +97,19 @@ class RateLimit:
 
     def refusal(self):
         """The message for the first counter that is full, or None."""
+        store = counters()
         for name, limit, message in self.counters:
-            if (cache.get(self._key(name)) or 0) >= limit:
+            if (store.get(self._key(name)) or 0) >= limit:
                 return message
         return None
 
     def record(self):
+        store = counters()
         for name, _limit, _message in self.counters:
             key = self._key(name)
-            if cache.add(key, 1, timeout=settings.FORM_RATE_LIMIT_SECONDS):
+            if store.add(key, 1, timeout=settings.FORM_RATE_LIMIT_SECONDS):
                 continue
             try:
-                cache.incr(key)
+                store.incr(key)
             except ValueError:
-                cache.set(key, 1, timeout=settings.FORM_RATE_LIMIT_SECONDS)
+                store.set(key, 1, timeout=settings.FORM_RATE_LIMIT_SECONDS)

@@ -132,7 +132,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _cache_url = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        {
+            # Degrades to no cache while Redis is down (sosnowiec_bo/cache.py); a Redis that does not
+            # answer costs at most these seconds, not a hung request.
+            "BACKEND": "sosnowiec_bo.cache.DegradingRedisCache",
+            "LOCATION": _cache_url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -401,3 +407,7 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
 # `make bench` only: a file whose bytes /__bench_bare__/ returns as the bare-Django yardstick. Empty
 # (the default everywhere else): the view is not routed at all.
 BENCH_BARE_FILE = os.environ.get("BENCH_BARE_FILE", "")
+
+# E-mail the mail server did not take is tried again after these many seconds, one after another
+# (consultation/tasks.py); after the last, the failure is logged as an error.
+EMAIL_RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60]
