@@ -29,17 +29,16 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signing import TimestampSigner
 from django.middleware.csrf import get_token
 from django.utils.cache import get_max_age, patch_cache_control
 
-from consultation.builder import FORM_TOKEN_SALT
+from consultation.builder import new_form_token
 from consultation.protection import BROWSER_COOKIE, remember_browser
 from home.page_cache import clock_minute, content_generation
 from home.preferences import COOKIE_PREFIX, PREFERENCES
 
 CSRF_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-FORM_TOKEN_RE = re.compile(rb'(name="form_token"[^>]*? value=")(\d+):[^"]*(")')
+FORM_TOKEN_RE = re.compile(rb'(name="form_token"[^>]*? value=")(\d+)\.[^"]*(")')
 CSRF_HOLE = rb"\1@@bo-csrf@@\2"
 FORM_TOKEN_HOLE = rb"\1@@bo-form-token:\2@@\3"
 CSRF_FILL_RE = re.compile(rb"@@bo-csrf@@")
@@ -87,9 +86,8 @@ def fill_holes(request, content):
     if b"@@bo-" not in content:
         return content, False
     content = CSRF_FILL_RE.sub(lambda match: get_token(request).encode(), content)
-    signer = TimestampSigner(salt=FORM_TOKEN_SALT)
     content, forms = FORM_TOKEN_FILL_RE.subn(
-        lambda match: signer.sign(match.group(1).decode()).encode(), content
+        lambda match: new_form_token(match.group(1).decode()).encode(), content
     )
     return content, bool(forms)
 
