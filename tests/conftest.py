@@ -16,7 +16,12 @@ from home.models import HomePage, StandardPage
 from home.sites import site_location
 from tests.factories import HomePageFactory, StandardPageFactory, heading_block, paragraph_block
 
-pytest_plugins = ["tests.consultation_fixtures", "tests.budget_fixtures", "tests.voting_fixtures"]
+pytest_plugins = [
+    "tests.consultation_fixtures",
+    "tests.budget_fixtures",
+    "tests.voting_fixtures",
+    "tests.live_threads",
+]
 
 
 @dataclass
