@@ -145,10 +145,12 @@ class AlreadySaved(Exception):
 
 
 def raise_if_already_saved(submission):
+    if not submission.form_token_key:
+        return
     earlier = Submission.objects.filter(
         page_id=submission.page_id, form_token_key=submission.form_token_key
     ).first()
-    if submission.form_token_key and earlier is not None:
+    if earlier is not None:
         raise AlreadySaved(earlier)
 
 
@@ -172,6 +174,7 @@ def save_in_free_slot(submission, limit):
     places = Submission.objects.filter(
         page_id=submission.page_id, sender_key=submission.sender_key, sender_slot__isnull=False
     )
+    raise_if_already_saved(submission)  # the same form again is not a second place taken
     for _attempt in range(limit + 1):
         taken = set(places.values_list("sender_slot", flat=True))
         free = next((slot for slot in range(1, limit + 1) if slot not in taken), None)
