@@ -2,6 +2,8 @@
 builder, and the protections every such form shares (honeypot, a signed token with a minimum fill
 time and a maximum age)."""
 
+import hashlib
+import secrets
 import time
 
 from django import forms
@@ -22,6 +24,17 @@ TIMESTAMP_FIELD = "form_token"
 UNIT_FIELD = "unit"
 PROTECTION_FIELDS = (HONEYPOT_FIELD, TIMESTAMP_FIELD)
 FORM_TOKEN_SALT = "consultation.form"
+
+
+def new_form_token(page_pk):
+    """A form's one-time token: the page, a random part that makes every shown form's token its
+    own, and the time it was shown, signed. A submission keeps a hash of it (`token_key`), so the
+    same form sent twice (a double click) is saved once."""
+    return TimestampSigner(salt=FORM_TOKEN_SALT).sign(f"{page_pk}.{secrets.token_urlsafe(12)}")
+
+
+def token_key(token):
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class LimitedLengthMixin:
@@ -123,7 +136,13 @@ class SubmissionForm(forms.Form):
             self.order_fields([UNIT_FIELD])
 
     def _new_token(self):
-        return TimestampSigner(salt=FORM_TOKEN_SALT).sign(str(self.page.pk))
+        return new_form_token(self.page.pk)
+
+    @property
+    def token_key(self):
+        """The hash of the one-time token this form was sent with; "" without one."""
+        token = self.data.get(TIMESTAMP_FIELD, "")
+        return token_key(token) if token else ""
 
     def _renew_token(self):
         """An expired or broken token is replaced, so the re-shown form can be sent again."""
@@ -142,7 +161,9 @@ class SubmissionForm(forms.Form):
         token = self.data.get(TIMESTAMP_FIELD, "")
         signer = TimestampSigner(salt=FORM_TOKEN_SALT)
         try:
-            page_pk = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE)
+            page_pk, _dot, nonce = signer.unsign(token, max_age=settings.FORM_TOKEN_MAX_AGE).partition(".")
+            if not nonce:  # a token from before tokens were one-time
+                raise BadSignature
         except BadSignature:
             self._renew_token()
             raise ValidationError(

@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.budget_fixtures",
     "tests.voting_fixtures",
     "tests.form_fixtures",
+    "tests.live_threads",
 ]
 
 

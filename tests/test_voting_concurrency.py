@@ -1,5 +1,6 @@
-"""One ballot per person and the phone limit when attempts meet: a simulated race that runs on
-every database, and real threads on PostgreSQL."""
+"""One ballot per person and the phone limit when attempts meet: a simulated race, and real threads,
+each with its own database connection, on PostgreSQL and SQLite alike (on SQLite a file copy of the
+test database, see tests/live_threads.py)."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -92,16 +93,6 @@ def confirm(page, vote_code, code):
         connection.close()
 
 
-@pytest.fixture
-def postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "Real simultaneous transactions need PostgreSQL: the test database on SQLite is in memory, "
-            "shared by threads through one connection, so two transactions can never overlap there; "
-            "the simulated races above cover SQLite."
-        )
-
-
 def simultaneously(page, started):
     barrier = threading.Barrier(len(started))
 
@@ -115,7 +106,7 @@ def simultaneously(page, started):
 
 # One test: a transactional test empties the database when it ends (Wagtail's root page included).
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_attempts_one_ballot_per_person_and_the_phone_limit(postgresql_only, voting):
+def test_simultaneous_attempts_one_ballot_per_person_and_the_phone_limit(own_connections, voting):
     people, attempts = 5, 40
     voting.page.ballots_per_phone = 3
     voting.page.save()

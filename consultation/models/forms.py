@@ -136,6 +136,37 @@ class SenderLimitReached(Exception):
     pass
 
 
+class AlreadySaved(Exception):
+    """This form (its one-time token) was sent before and saved: `submission` is that one."""
+
+    def __init__(self, submission):
+        super().__init__(submission.pk)
+        self.submission = submission
+
+
+def raise_if_already_saved(submission):
+    if not submission.form_token_key:
+        return
+    earlier = Submission.objects.filter(
+        page_id=submission.page_id, form_token_key=submission.form_token_key
+    ).first()
+    if earlier is not None:
+        raise AlreadySaved(earlier)
+
+
+def save_once(submission):
+    """Save the submission unless its form was saved before (AlreadySaved). Two requests with one
+    token at the same moment both pass the check; the unique constraint stops the second, which
+    on PostgreSQL waits for the first to commit and on SQLite for the write lock."""
+    raise_if_already_saved(submission)
+    try:
+        with transaction.atomic():
+            submission.save(force_insert=True)
+    except IntegrityError:
+        raise_if_already_saved(submission)
+        raise
+
+
 def save_in_free_slot(submission, limit):
     """Save the submission in the sender's first free place of `limit`; SenderLimitReached when
     none is left. A place taken at the same moment by another request fails the unique
@@ -143,6 +174,7 @@ def save_in_free_slot(submission, limit):
     places = Submission.objects.filter(
         page_id=submission.page_id, sender_key=submission.sender_key, sender_slot__isnull=False
     )
+    raise_if_already_saved(submission)  # the same form again is not a second place taken
     for _attempt in range(limit + 1):
         taken = set(places.values_list("sender_slot", flat=True))
         free = next((slot for slot in range(1, limit + 1) if slot not in taken), None)
@@ -150,8 +182,7 @@ def save_in_free_slot(submission, limit):
             raise SenderLimitReached
         submission.sender_slot = free
         try:
-            with transaction.atomic():
-                submission.save(force_insert=True)
+            save_once(submission)
             return
         except IntegrityError:
             continue
@@ -243,20 +274,23 @@ class ModeratedFormPage(FormMixin, BasePage):
                 status = 429
             else:
                 try:
-                    self.process_form_submission(form, ip=client_ip(request))
+                    submission = self.process_form_submission(form, ip=client_ip(request))
+                    rate_limit.record()
                 except SenderLimitReached:
                     refusal, status = self.sender_limit_message(), 409
-                else:
-                    rate_limit.record()
-                    messages.success(
-                        request, self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie.")
-                    )
+                except AlreadySaved as saved:  # sent twice: the same answer as the first time
+                    submission = saved.submission
+                if not refusal:
+                    messages.success(request, self.success_message(submission))
                     return remember_browser(request, redirect(self.url + "#potwierdzenie"))
         context = self.get_context(request)
         context["form"] = form
         context["form_refusal"] = refusal
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         return remember_browser(request, response)
+
+    def success_message(self, submission):
+        return self.thank_you_text or _("Dziękujemy! Otrzymaliśmy Twoje zgłoszenie.")
 
     def max_per_sender(self):
         """How many submissions one person (one e-mail address) may send here; None: no limit."""
@@ -354,6 +388,7 @@ class ModeratedFormPage(FormMixin, BasePage):
             consent_at=timezone.now(),
             privacy_notice_revision=notice.latest_revision if notice else None,
             ip_hash=hash_ip(ip),
+            form_token_key=form.token_key,
             **self.submission_fields(form.cleaned_data),
         )
         limit = self.max_per_sender()
@@ -365,7 +400,7 @@ class ModeratedFormPage(FormMixin, BasePage):
                 submission.sender_key = keyed_hash(email.strip().lower())
                 save_in_free_slot(submission, limit)
             else:
-                submission.save()
+                save_once(submission)
             for name, upload in uploads.items():
                 SubmissionFile.store(submission, name, upload)
             transaction.on_commit(lambda: notify_new_submission.enqueue(submission.pk))

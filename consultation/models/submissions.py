@@ -85,6 +85,9 @@ class Submission(AbstractFormSubmission):
     # submissions of one person arrive at the same moment.
     sender_key = models.CharField(_("skrót adresu e-mail nadawcy"), max_length=64, blank=True)
     sender_slot = models.PositiveSmallIntegerField(_("miejsce w limicie nadawcy"), null=True, blank=True)
+    # A hash of the one-time token of the form it was sent with: the same form sent twice (a double
+    # click, a resent request) is saved once.
+    form_token_key = models.CharField(_("skrót jednorazowego klucza formularza"), max_length=64, blank=True)
     anonymized_at = models.DateTimeField(_("zanonimizowano"), null=True, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
@@ -99,7 +102,12 @@ class Submission(AbstractFormSubmission):
                 fields=["page", "sender_key", "sender_slot"],
                 condition=models.Q(sender_slot__isnull=False),
                 name="submission_one_slot_per_sender",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["page", "form_token_key"],
+                condition=~models.Q(form_token_key=""),
+                name="submission_once_per_form_token",
+            ),
         ]
 
     def __str__(self):

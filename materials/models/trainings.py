@@ -291,6 +291,16 @@ class TrainingPage(RegistrationLinksMixin, RoutablePageMixin, ModeratedFormPage)
     def max_per_sender(self):
         return 1
 
+    def success_message(self, submission):
+        if submission.status == R.WAITING_LIST:
+            outcome = _(
+                "Wszystkie miejsca są już zajęte, więc jesteś na liście rezerwowej. Gdy ktoś "
+                "zrezygnuje, dostaniesz miejsce i napiszemy o tym e-mailem."
+            )
+        else:
+            outcome = _("Twoje miejsce jest potwierdzone. Szczegóły wysłaliśmy e-mailem.")
+        return " ".join(str(text) for text in (self.thank_you_text, outcome) if text)
+
     def sender_limit_message(self):
         return _(
             "Ten adres e-mail jest już zapisany na to szkolenie. Aby zrezygnować, użyj linku z e-maila "

@@ -126,6 +126,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite lets one writer in at a time. A transaction takes the write lock when it begins, so a
+    # second one waits its turn (up to `timeout` seconds) instead of failing with "database is
+    # locked" when it reads first and writes after (tests/test_live_concurrency.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: REDIS_URL (or CACHE_URL) shares the cache, and so the rate limits, across processes.
