@@ -6,7 +6,11 @@ time a queryset calls `.public()` (once per menu, list and home section). Here t
 private sections (and a page's form fields) are read once per request and kept until it ends or
 until the request saves or deletes anything, so they are never staler than the request itself;
 while no section is private, serving a page asks for none of its restrictions.
-Outside a request (management commands, background tasks, the shell) nothing is kept."""
+Outside a request (management commands, background tasks, the shell) nothing is kept.
+Within one, the locales come from the cache of answers kept until the page tree changes
+(`home.page_cache.cached`: saving a locale draws a new generation), so a page costs no query for
+them. The private sections are read from the database on every request: a local-memory cache
+(several processes without Redis) could show a section made private a few minutes ago."""
 
 import threading
 
@@ -17,6 +21,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
+
+from .page_cache import cached
 
 _current = threading.local()
 wagtail_view_restrictions = Page.get_view_restrictions
@@ -39,7 +45,13 @@ def remembered_for(instance, name, compute):
 
 def locales():
     """Every locale, in the order they were added."""
-    return remembered("locales", lambda: list(Locale.objects.order_by("pk")))
+
+    def read():
+        return list(Locale.objects.order_by("pk"))
+
+    if getattr(_current, "memo", None) is None:
+        return read()
+    return remembered("locales", lambda: cached("locales", read))
 
 
 def locale_by_id(locale_id):

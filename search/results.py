@@ -148,10 +148,22 @@ def loaded(hits, source):
     return type(found[0])._default_manager.select_related("document").in_bulk([obj.pk for obj in found])
 
 
+def specific_pages(pages):
+    """The pages as their own types, one query per page type; the types are known from the search's
+    rows (`content_type_id`), so unlike `.specific()` no query asks for them."""
+    by_model = {}
+    for page in pages:
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
+        by_model.setdefault(model, []).append(page.pk)
+    found = {}
+    for model, ids in by_model.items():
+        found.update(model._default_manager.in_bulk(ids))
+    return found
+
+
 def present(hits, query):
     """The results of one listing page, their pages loaded once per page type."""
-    page_ids = [obj.pk for _score, source, obj in hits if source == "page"]
-    specific = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
+    specific = specific_pages([obj for _score, source, obj in hits if source == "page"])
     texts = loaded(hits, "document")
     items = loaded(hits, "material")
     results = []

@@ -24,9 +24,7 @@ def search(request):
     year = chosen_year(request.GET.get("rok", ""), years)
     hits = found.search(query, kind, year) if query else []
     page_obj = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("strona"))
-    if query:
-        found.log_query(query, has_results=bool(hits), first_page=page_obj.number == 1)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -40,3 +38,9 @@ def search(request):
             "selected_year": year or "",
         },
     )
+    if query:
+        # After rendering: the task's row, like any write, empties what the request remembered.
+        response.add_post_render_callback(
+            lambda _response: found.log_query(query, has_results=bool(hits), first_page=page_obj.number == 1)
+        )
+    return response

@@ -157,8 +157,8 @@ class VotingPage(RoutablePageMixin, BasePage):
         edition = edition or self.edition
         return edition.voting_start <= timezone.localdate() <= edition.voting_end
 
-    def is_over(self):
-        return timezone.localdate() > self.edition.voting_end
+    def is_over(self, edition=None):
+        return timezone.localdate() > (edition or self.edition).voting_end
 
     def personal_data_expires_on(self):
         return self.edition.voting_end + timezone.timedelta(days=self.retention_days)

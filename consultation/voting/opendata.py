@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -55,31 +56,51 @@ def as_csv(header, rows):
     return out.getvalue().encode()
 
 
-def ballots_csv(page):
+class VoteData:
+    """The rows every file of one page is built from, read once however many files are built."""
+
+    def __init__(self, page, edition=None):
+        self.page = page
+        self.edition = edition
+
+    @cached_property
+    def year(self):
+        return (self.edition or self.page.edition).year
+
+    @cached_property
+    def ballot_rows(self):
+        return ballot_rows(self.page)
+
+    @cached_property
+    def receipt_codes(self):
+        return receipt_codes(self.page)
+
+
+def ballots_csv(data):
     return as_csv(
         ["ballot", "channel", "projects"],
-        ([r["ballot"], r["channel"], r["projects"]] for r in ballot_rows(page)),
+        ([r["ballot"], r["channel"], r["projects"]] for r in data.ballot_rows),
     )
 
 
-def ballots_json(page):
+def ballots_json(data):
     rows = [
         {
             "ballot": r["ballot"],
             "channel": r["channel"],
             "projects": [int(n) for n in r["projects"].split(";") if n],
         }
-        for r in ballot_rows(page)
+        for r in data.ballot_rows
     ]
-    return json.dumps({"edition": page.edition.year, "ballots": rows}, ensure_ascii=False, indent=1).encode()
+    return json.dumps({"edition": data.year, "ballots": rows}, ensure_ascii=False, indent=1).encode()
 
 
-def receipts_csv(page):
-    return as_csv(["receipt_code"], ([code] for code in receipt_codes(page)))
+def receipts_csv(data):
+    return as_csv(["receipt_code"], ([code] for code in data.receipt_codes))
 
 
-def receipts_json(page):
-    return json.dumps({"edition": page.edition.year, "receipt_codes": receipt_codes(page)}, indent=1).encode()
+def receipts_json(data):
+    return json.dumps({"edition": data.year, "receipt_codes": data.receipt_codes}, indent=1).encode()
 
 
 FILES = {
@@ -98,12 +119,13 @@ class PublishedFile:
     sha256: str
 
 
-def published_files(page):
-    if not page.is_over():
+def published_files(page, edition=None):
+    if not page.is_over(edition):
         return []
     files = []
+    data = VoteData(page, edition)
     for name, (build, _type, label) in FILES.items():
-        content = build(page)
+        content = build(data)
         url = page.url + page.reverse_subpage("open_data", args=[name])
         files.append(PublishedFile(name, label, url, hashlib.sha256(content).hexdigest()))
     return files
@@ -113,7 +135,7 @@ def open_data_view(request, page, name):
     if name not in FILES or not page.is_over():
         raise Http404
     build, content_type, _label = FILES[name]
-    response = HttpResponse(build(page), content_type=content_type)
+    response = HttpResponse(build(VoteData(page)), content_type=content_type)
     # Wagtail's page paths take no dots: the route says "karty-csv", the file is "karty.csv".
     filename = "glosowanie-{}-{}".format(page.edition.year, name.replace("-", "."))
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

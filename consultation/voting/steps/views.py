@@ -56,7 +56,7 @@ def closed(request, page, edition):
         edition=edition,
         upcoming=upcoming,
         total=total,
-        files=published_files(page) if page.is_over() else [],
+        files=published_files(page, edition),
     )
 
 
