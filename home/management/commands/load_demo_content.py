@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 
 from home.demo import builders
-from home.demo_content import DEMO_ACCOUNTS
+from home.demo_accounts import DEMO_ACCOUNTS
 from home.demo_translations import translate_demo_pages
 
 
