@@ -3,10 +3,12 @@
 
 import json
 import uuid
+from contextlib import contextmanager
 from io import BytesIO
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
+from django_tasks import task_backends
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -25,6 +27,30 @@ def demo_builder(order):
 
 def builders():
     return [func for _, func in sorted(_BUILDERS, key=lambda item: item[0])]
+
+
+@contextmanager
+def tasks_queued_once():
+    """Background tasks asked for while the demo is built are queued at the end, each task with the
+    same arguments once: every save of a page asks for its search and reference index updates, so
+    the demo's saves would queue twice the tasks the worker needs to run."""
+    queued = {}
+
+    def queue_once(task, args, kwargs):
+        queued.setdefault(
+            (task.module_path, json.dumps([args, kwargs], sort_keys=True, default=str)), (task, args, kwargs)
+        )
+
+    backends = [task_backends[alias] for alias in task_backends.settings]
+    for backend in backends:
+        backend.enqueue = queue_once
+    try:
+        yield
+    finally:
+        for backend in backends:
+            del backend.enqueue
+    for task, args, kwargs in queued.values():
+        task.enqueue(*args, **kwargs)
 
 
 def stream(*blocks):
