@@ -134,7 +134,7 @@ messages: install
 	$(BIN)/python -c "import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix('.mo'))) for po in sorted(pathlib.Path('locale').glob('*/LC_MESSAGES/*.po'))]"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .vnu
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles test-artifacts .vnu
 
 # Online voting under load (issue 8): 1 000 ballots at concurrency 8, then 500 simultaneous attempts
 # by 50 people. Meant for PostgreSQL: DATABASE_URL=postgres://... make bench-voting

@@ -6,7 +6,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from accounts import two_factor
 from home.demo import demo_builder
-from home.demo_content import DEMO_ACCOUNTS
+from home.demo_accounts import DEMO_ACCOUNTS
 
 DEMO_BACKUP_CODES = [f"demo{number:04d}" for number in range(1, two_factor.BACKUP_CODE_COUNT + 1)]
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
-from home.demo_content import DPO_EMAIL, RETENTION_DAYS
+from home.demo_privacy import DPO_EMAIL, RETENTION_DAYS
 from home.models import HomePage
 
 from . import (

@@ -3,8 +3,15 @@
 
 import json
 import uuid
+from contextlib import contextmanager
+from io import BytesIO
 
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
+from django_tasks import task_backends
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 _BUILDERS = []
@@ -20,6 +27,30 @@ def demo_builder(order):
 
 def builders():
     return [func for _, func in sorted(_BUILDERS, key=lambda item: item[0])]
+
+
+@contextmanager
+def tasks_queued_once():
+    """Background tasks asked for while the demo is built are queued at the end, each task with the
+    same arguments once: every save of a page asks for its search and reference index updates, so
+    the demo's saves would queue twice the tasks the worker needs to run."""
+    queued = {}
+
+    def queue_once(task, args, kwargs):
+        queued.setdefault(
+            (task.module_path, json.dumps([args, kwargs], sort_keys=True, default=str)), (task, args, kwargs)
+        )
+
+    backends = [task_backends[alias] for alias in task_backends.settings]
+    for backend in backends:
+        backend.enqueue = queue_once
+    try:
+        yield
+    finally:
+        for backend in backends:
+            del backend.enqueue
+    for task, args, kwargs in queued.values():
+        task.enqueue(*args, **kwargs)
 
 
 def stream(*blocks):
@@ -47,6 +78,15 @@ def ensure_child(parent, model, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+def ensure_section(home, model, slug, stdout, announce, **fields):
+    """A section of the site below the home page, shown in its menu: `ensure_child`, and `announce`
+    written to stdout when the section is created. Returns the page."""
+    page, created = ensure_child(home, model, slug, show_in_menus=True, **fields)
+    if created:
+        stdout.write(f"  {announce}")
+    return page
 
 
 def source_locale():
@@ -96,3 +136,20 @@ def demo_document(title, filename, lines):
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+def drawn_image(title, filename, size, background, draw, *, image_format="JPEG", quality=None, **fields):
+    """An image in the library drawn with Pillow: `draw` paints an ImageDraw of `size` on `background`.
+    Created once by title; `fields` are further fields of the image (e.g. its description)."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = PillowImage.new("RGB", size, background)
+    draw(ImageDraw.Draw(canvas))
+    data = BytesIO()
+    canvas.save(data, image_format, **({"quality": quality} if quality else {}))
+    image = image_model(title=title, file=ImageFile(data, name=filename), **fields)
+    image._set_image_file_metadata()
+    image.save()
+    return image

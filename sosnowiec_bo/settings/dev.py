@@ -14,3 +14,11 @@ DEMO_CONTENT_ALLOWED = True
 # runserver is one process: its local-memory cache sees every invalidation.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
+
+# SQLite (the default here): a write-ahead log, so the server and the task worker read while the other
+# writes, and a commit without waiting for the disk (`make run` builds the database with hundreds of
+# them); a crash of the machine may lose the last commits, never the file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+    )

@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 
-from home.demo import builders
-from home.demo_content import DEMO_ACCOUNTS
+from home.demo import builders, tasks_queued_once
+from home.demo_accounts import DEMO_ACCOUNTS
 from home.demo_translations import translate_demo_pages
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             )
         autodiscover_modules("demo_content")
         self.stdout.write("Treści demonstracyjne:")
-        with transaction.atomic():
+        with transaction.atomic(), tasks_queued_once():
             for build in builders():
                 build(self.stdout)
             translate_demo_pages(self.stdout)
