@@ -11,6 +11,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+import uuid
 from datetime import datetime, timedelta
 from io import StringIO
 from urllib.parse import parse_qs, urlsplit
@@ -154,7 +155,8 @@ def upload_document(editor, filename, content):
 def test_image_uploaded_in_the_admin_is_in_the_bucket_and_the_page_shows_it_from_there(
     s3, editor, site_tree, client, django_assert_max_num_queries
 ):
-    image = upload_image(editor)
+    # A name no other test uses: the local media folder is shared by the tests on disk storage.
+    image = upload_image(editor, f"zdjecie-{uuid.uuid4().hex}.jpg")
     assert f"original_images/{image.file.name.rsplit('/', 1)[-1]}" in keys(s3, MEDIA_BUCKET)
     page = site_tree.about
     page.body = [image_block(image, "Nowy plac zabaw")]
