@@ -16,6 +16,7 @@ pattern has a ``key`` group: the part of the value that is the same for every vi
 token is signed for), kept to make the new value from.
 """
 
+import abc
 import re
 
 from django.conf import settings
@@ -26,7 +27,7 @@ HOOK_NAME = "register_page_cache_hole"
 HOLE_PREFIX = b"@@bo-"
 
 
-class CacheHole:
+class CacheHole(abc.ABC):
     name = b""
     # The value with what surrounds it, as bytes: groups "before" and "after", and "key" if any.
     pattern = re.compile(rb"(?!)")
@@ -37,11 +38,11 @@ class CacheHole:
         super().__init_subclass__(**kwargs)
         cls.hole_pattern = re.compile(re.escape(HOLE_PREFIX + cls.name) + rb"(?::([^@]*))?@@")
 
+    @abc.abstractmethod
     def value(self, request, key):
         """This visitor's value (a str); `key` is what the hole kept, or None."""
-        raise NotImplementedError
 
-    def served(self, request, response):
+    def served(self, request, response):  # noqa: B027 (optional: most holes need nothing)
         """Called when a stored page with this value filled in goes to a visitor."""
 
     def punch(self, content):

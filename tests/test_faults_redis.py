@@ -50,7 +50,7 @@ def redis_down(settings):
 def own_redis():
     """A Redis server of this test module's own (never the machine's), on a free port."""
     if not shutil.which("redis-server"):
-        pytest.skip("redis-server is not installed: make redis-server (as root) installs it")
+        pytest.fail("redis-server is not installed: make redis-server (as root) installs it")
     port = closed_port()
     server = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
