@@ -1,9 +1,11 @@
 """Stand-ins for the services the fault tests break, on 127.0.0.1 only, so that the machine's own
-PostgreSQL and Redis are never stopped: a TCP proxy that can be cut and restored, a minimal SMTP
-server that keeps what it receives, and a free port nothing listens on."""
+PostgreSQL and Redis are never stopped: a TCP proxy that can be cut and restored, another process's
+lock on an SQLite file, a minimal SMTP server that keeps what it receives, and a free port nothing
+listens on."""
 
 import socket
 import socketserver
+import sqlite3
 import threading
 from email import message_from_bytes
 
@@ -80,6 +82,30 @@ class CuttableProxy:
     def close(self):
         self.cut()
         self.listener.close()
+
+
+class SqliteLock:
+    """Another process holding an SQLite file's exclusive lock, as `sqlite3 db.sqlite3 ".restore
+    backup.sqlite3"` or a VACUUM does: `cut()` takes it, so every other connection's query waits its
+    busy timeout and fails with "database is locked"; `restore()` lets go. Rollback-journal files
+    only (a write-ahead log lets readers past an exclusive transaction)."""
+
+    def __init__(self, path):
+        self.path = path
+        self.holder = None
+
+    def cut(self):
+        self.holder = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        assert self.holder.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
+        self.holder.execute("BEGIN EXCLUSIVE")
+
+    def restore(self):
+        if self.holder:
+            self.holder.execute("ROLLBACK")
+            self.holder.close()
+            self.holder = None
+
+    close = restore
 
 
 class _SmtpHandler(socketserver.StreamRequestHandler):

@@ -1,10 +1,18 @@
-"""PostgreSQL gone for a few seconds under load: gunicorn with production settings answers the Polish
-503 page (never a 500, never a hang), `/health/` names the database, and the site serves again by
-itself within seconds of the database coming back, its kept connections (`CONN_MAX_AGE`) replaced.
+"""The database gone for a few seconds under load: gunicorn with production settings answers the
+Polish 503 page (never a 500, never a hang), `/health/` names the database, and the site serves
+again by itself within seconds of the database coming back, with the connections its workers keep
+(`CONN_MAX_AGE`), without a restart. The same test on both databases, each losing it its own way:
 
-The machine's PostgreSQL is never stopped: the server reaches the test database through a TCP
-proxy on 127.0.0.1 that the test cuts (every connection dropped, new ones closed at once) and
-restores. PostgreSQL only: on SQLite there is no connection to lose."""
+- PostgreSQL: the machine's server is never stopped; gunicorn reaches the test database through a
+  TCP proxy on 127.0.0.1 that the test cuts (every connection dropped, new ones closed at once) and
+  restores.
+- SQLite: gunicorn serves a file copy of the test database, and the test's own process takes the
+  file's exclusive lock (what restoring a backup into it with `sqlite3 … ".restore …"` or a VACUUM
+  does) and lets go. There is no connection to lose: a worker's open file is still read when the
+  file is moved or its permissions change, so a lock is what takes the database away from a running
+  site. Every query then fails with "database is locked" after the busy timeout, 1 s in the test's
+  settings (tests/faults_settings.py; production waits 20 s, so there a resident waits that long
+  for the 503 page)."""
 
 import http.client
 import json
@@ -13,13 +21,14 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from tests.fault_servers import CuttableProxy, closed_port
+from tests.fault_servers import CuttableProxy, SqliteLock, closed_port
 
 # One test: a transactional test empties the database when it ends (Wagtail's root page included).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,14 +37,14 @@ UNAVAILABLE = "Serwis jest chwilowo niedostępny"
 PATHS = ["/", "/o-budzecie/", "/o-budzecie/harmonogram/"]
 
 
-@pytest.fixture
-def database_proxy():
-    if connection.vendor != "postgresql":
-        pytest.skip("A database connection to cut needs PostgreSQL (DATABASE_URL=postgres://...)")
-    database = connection.settings_dict
-    proxy = CuttableProxy(database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432))
-    yield proxy
-    proxy.close()
+@dataclass
+class Outage:
+    """How gunicorn reaches the test database (`url`), what cuts and restores it (`breaker`), and
+    what of it a resident must never see on the 503 page (`hidden`)."""
+
+    url: str
+    breaker: CuttableProxy | SqliteLock
+    hidden: tuple[str, ...]
 
 
 def proxied_database_url(proxy):
@@ -47,8 +56,23 @@ def proxied_database_url(proxy):
 
 
 @pytest.fixture
-def server(site_tree, database_proxy, tmp_path):
-    """gunicorn (sosnowiec_bo/gunicorn.conf.py, 2 workers) on production settings, through the proxy."""
+def outage(own_connections, site_tree):
+    """On SQLite `own_connections` has put the test database in a file, the site tree in it."""
+    database = connection.settings_dict
+    if connection.vendor == "postgresql":
+        proxy = CuttableProxy(database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432))
+        outage = Outage(proxied_database_url(proxy), proxy, (str(database["PORT"] or 5432), "127.0.0.1"))
+    else:
+        outage = Outage(
+            f"sqlite:///{database['NAME']}", SqliteLock(database["NAME"]), (database["NAME"], "locked")
+        )
+    yield outage
+    outage.breaker.close()
+
+
+@pytest.fixture
+def server(outage, tmp_path):
+    """gunicorn (sosnowiec_bo/gunicorn.conf.py, 2 workers) on production settings, on `outage.url`."""
     port = closed_port()
     environment = {
         key: value
@@ -60,7 +84,7 @@ def server(site_tree, database_proxy, tmp_path):
         SECRET_KEY="faults-only-not-a-secret",
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=proxied_database_url(database_proxy),
+        DATABASE_URL=outage.url,
         PAGE_CACHE_SECONDS="0",
         SITE_URL=django_settings.SITE_URL,
         HOST="127.0.0.1",
@@ -141,23 +165,22 @@ def wait_until(condition, seconds=30):
         time.sleep(0.1)
 
 
-def test_database_gone_under_load_gives_the_polish_503_and_the_site_recovers_by_itself(
-    server, database_proxy
-):
+def test_database_gone_under_load_gives_the_polish_503_and_the_site_recovers_by_itself(server, outage):
     with Load(server) as load:
         wait_until(lambda: len(load.answers) >= 6)
+        cutting_at = time.monotonic()
+        outage.breaker.cut()
         cut_at = time.monotonic()
-        database_proxy.cut()
         wait_until(lambda: len(load.between(cut_at + 0.2, time.monotonic())) >= 6)
         health_status, _headers, health_body = fetch(server, "/health/")
         restored_at = time.monotonic()
-        database_proxy.restore()
+        outage.breaker.restore()
         wait_until(lambda: len(load.between(restored_at + 3, time.monotonic())) >= 6)
 
     statuses = {answer[2] for answer in load.answers}
     assert statuses <= {200, 503}, [answer[4][:300] for answer in load.answers if answer[2] not in (200, 503)]
 
-    before = load.between(0, cut_at)
+    before = load.between(0, cutting_at)
     assert before and all(answer[2] == 200 for answer in before)
 
     during = load.between(cut_at + 0.2, restored_at)
@@ -167,7 +190,7 @@ def test_database_gone_under_load_gives_the_polish_503_and_the_site_recovers_by_
         assert UNAVAILABLE in body
         assert '<html lang="pl">' in body
         assert headers["Retry-After"] == "30"
-        assert "5432" not in body and "127.0.0.1" not in body
+        assert not [detail for detail in outage.hidden if detail in body]
 
     assert health_status == 503
     assert "database" in json.loads(health_body)["failed"]
