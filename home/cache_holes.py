@@ -11,9 +11,11 @@ signed fill-time token, whose pages also give a browser the cookie of the rate l
     def form_token_hole():
         return FormTokenHole()
 
-A stored page reads ``@@bo-<name>@@`` where the value stood, or ``@@bo-<name>:<key>@@`` when the
-pattern has a ``key`` group: the part of the value that is the same for every visitor (the page a
-token is signed for), kept to make the new value from.
+A stored page is kept as its parts (`split`): the bytes that are the same for every visitor, and
+where a value stood, the hole's name with the ``key`` group of its pattern if it has one (the part
+of the value that is the same for every visitor: the page a token is signed for), kept to make the
+new value from. Filling a stored page (`fill`) joins the parts with this visitor's values: no
+search through the page on the way out.
 """
 
 import abc
@@ -24,19 +26,14 @@ from django.middleware.csrf import get_token
 from wagtail import hooks
 
 HOOK_NAME = "register_page_cache_hole"
-HOLE_PREFIX = b"@@bo-"
 
 
 class CacheHole(abc.ABC):
-    name = b""
+    name = ""
     # The value with what surrounds it, as bytes: groups "before" and "after", and "key" if any.
     pattern = re.compile(rb"(?!)")
     # Cookies that an answer carrying this value may set and still be stored (they are not stored).
     cookies = ()
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        cls.hole_pattern = re.compile(re.escape(HOLE_PREFIX + cls.name) + rb"(?::([^@]*))?@@")
 
     @abc.abstractmethod
     def value(self, request, key):
@@ -45,29 +42,18 @@ class CacheHole(abc.ABC):
     def served(self, request, response):  # noqa: B027 (optional: most holes need nothing)
         """Called when a stored page with this value filled in goes to a visitor."""
 
-    def punch(self, content):
-        return self.pattern.sub(self._hole, content)
-
-    def fill(self, request, content):
-        """The content with this visitor's values, and how many holes were filled."""
-
-        def fill_one(match):
-            key = match.group(1)
-            return self.value(request, None if key is None else key.decode()).encode()
-
-        return self.hole_pattern.subn(fill_one, content)
-
-    def _hole(self, match):
-        key = match.groupdict().get("key")
-        label = self.name if key is None else self.name + b":" + key
-        return match.group("before") + HOLE_PREFIX + label + b"@@" + match.group("after")
+    def spans(self, content):
+        """Where each value stands in `content`: (start, end, key)."""
+        for match in self.pattern.finditer(content):
+            key = match.groupdict().get("key")
+            yield match.end("before"), match.start("after"), None if key is None else key.decode()
 
 
 class CsrfToken(CacheHole):
     """Django sets this visitor's CSRF cookie on the way out, because the page cache sits inside
     CsrfViewMiddleware."""
 
-    name = b"csrf"
+    name = "csrf"
     pattern = re.compile(rb'(?P<before>name="csrfmiddlewaretoken" value=")[^"]*(?P<after>")')
 
     @property
@@ -81,3 +67,34 @@ class CsrfToken(CacheHole):
 def cache_holes():
     """The CSRF token's hole and every hole the apps register."""
     return [CsrfToken(), *(hook() for hook in hooks.get_hooks(HOOK_NAME))]
+
+
+def split(content, holes):
+    """`content` as a list of parts: bytes, the same for every visitor, and between them a
+    (hole name, key) tuple where a visitor's own value stood."""
+    found = sorted((start, end, hole.name, key) for hole in holes for start, end, key in hole.spans(content))
+    parts, position = [], 0
+    for start, end, name, key in found:
+        parts += [content[position:start], (name, key)]
+        position = end
+    parts.append(content[position:])
+    return parts
+
+
+def fill(request, parts):
+    """The page of `parts` with this visitor's values, and the holes that it had; None if a hole is
+    no longer registered (a page stored before an upgrade)."""
+    if len(parts) == 1:
+        return parts[0], []
+    holes = {hole.name: hole for hole in cache_holes()}
+    filled = {}
+    pieces = []
+    for part in parts:
+        if isinstance(part, tuple):
+            name, key = part
+            if name not in holes:
+                return None
+            filled[name] = hole = holes[name]
+            part = hole.value(request, key).encode()
+        pieces.append(part)
+    return b"".join(pieces), list(filled.values())
