@@ -34,6 +34,8 @@ class CacheHole(abc.ABC):
     pattern = re.compile(rb"(?!)")
     # Cookies that an answer carrying this value may set and still be stored (they are not stored).
     cookies = ()
+    # One value for all the holes of a page with the same key (not for one-time values).
+    same_in_page = False
 
     @abc.abstractmethod
     def value(self, request, key):
@@ -54,6 +56,7 @@ class CsrfToken(CacheHole):
     CsrfViewMiddleware."""
 
     name = "csrf"
+    same_in_page = True  # each masking of the token costs; all are this visitor's valid token
     pattern = re.compile(rb'(?P<before>name="csrfmiddlewaretoken" value=")[^"]*(?P<after>")')
 
     @property
@@ -88,6 +91,7 @@ def fill(request, parts):
         return parts[0], []
     holes = {hole.name: hole for hole in cache_holes()}
     filled = {}
+    shared = {}
     pieces = []
     for part in parts:
         if isinstance(part, tuple):
@@ -95,6 +99,11 @@ def fill(request, parts):
             if name not in holes:
                 return None
             filled[name] = hole = holes[name]
-            part = hole.value(request, key).encode()
+            if part in shared:
+                part = shared[part]
+            else:
+                part = hole.value(request, key).encode()
+                if hole.same_in_page:
+                    shared[(name, key)] = part
         pieces.append(part)
     return b"".join(pieces), list(filled.values())
