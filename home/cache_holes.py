@@ -20,6 +20,7 @@ search through the page on the way out.
 
 import abc
 import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.middleware.csrf import get_token
@@ -72,38 +73,43 @@ def cache_holes():
     return [CsrfToken(), *(hook() for hook in hooks.get_hooks(HOOK_NAME))]
 
 
+class Hole(NamedTuple):
+    """Where a visitor's own value stands in a stored page."""
+
+    name: str
+    key: str | None
+
+
 def split(content, holes):
-    """`content` as a list of parts: bytes, the same for every visitor, and between them a
-    (hole name, key) tuple where a visitor's own value stood."""
+    """`content` as a list of parts: bytes, the same for every visitor, and between them a `Hole`
+    where a visitor's own value stood."""
     found = sorted((start, end, hole.name, key) for hole in holes for start, end, key in hole.spans(content))
     parts, position = [], 0
     for start, end, name, key in found:
-        parts += [content[position:start], (name, key)]
+        parts += [content[position:start], Hole(name, key)]
         position = end
     parts.append(content[position:])
     return parts
 
 
 def fill(request, parts):
-    """The page of `parts` with this visitor's values, and the holes that it had; None if a hole is
-    no longer registered (a page stored before an upgrade)."""
+    """`parts` with this visitor's values (bytes) in place of the holes, and the holes that it had;
+    None if a hole is no longer registered (a page stored before an upgrade). The other parts are
+    left as they are (`home.gzip_parts` keeps them compressed)."""
     if len(parts) == 1:
-        return parts[0], []
+        return parts, []
     holes = {hole.name: hole for hole in cache_holes()}
     filled = {}
     shared = {}
     pieces = []
     for part in parts:
-        if isinstance(part, tuple):
-            name, key = part
-            if name not in holes:
+        if isinstance(part, Hole):
+            hole = filled[part.name] = holes.get(part.name)
+            if hole is None:
                 return None
-            filled[name] = hole = holes[name]
-            if part in shared:
-                part = shared[part]
-            else:
-                part = hole.value(request, key).encode()
-                if hole.same_in_page:
-                    shared[(name, key)] = part
+            value = shared.get(part) or hole.value(request, part.key).encode()
+            if hole.same_in_page:
+                shared[part] = value
+            part = value
         pieces.append(part)
-    return b"".join(pieces), list(filled.values())
+    return pieces, list(filled.values())

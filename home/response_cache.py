@@ -28,21 +28,25 @@ current one, so the next request renders afresh; what changes with the clock alo
 closing, a budget phase ending) shows within a minute.
 
 A hit costs one round trip to the cache (the current token and the page, read together) and no
-search through the page: it is stored split at its holes (`home.cache_holes.split`)."""
+search through the page: it is stored split at its holes (`home.cache_holes.split`). Each page is
+stored twice, as it is and compressed (`home.gzip_parts`), and a browser that accepts gzip gets the
+compressed one (with `Vary: Accept-Encoding`), made without compressing anything on the hit."""
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 
 from home import cache_holes
+from home.gzip_parts import accepts_gzip, compress_parts, gzip_page
 from home.page_cache import CONTENT_GENERATION_KEY, clock_minute, content_generation
 from home.preferences import COOKIE_PREFIX, PREFERENCES
 
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/calendar")
 UNCACHED_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+GZIP_SUFFIX = ":gzip"
 
 
 def may_use_cache(request):
@@ -90,10 +94,11 @@ class AnonymousPageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         key = cache_key(request)
-        found = cache.get_many([CONTENT_GENERATION_KEY, key])
-        generation, stored = found.get(CONTENT_GENERATION_KEY), found.get(key)
+        gzip = accepts_gzip(request)
+        found = cache.get_many([CONTENT_GENERATION_KEY, key + GZIP_SUFFIX if gzip else key])
+        generation, stored = found.pop(CONTENT_GENERATION_KEY, None), next(iter(found.values()), None)
         if generation is not None and stored is not None and stored[0] == generation:
-            response = self.from_cache(request, *stored[1:])
+            response = self.from_cache(request, gzip, *stored[1:])
             if response is not None:
                 return response
         generation = generation or content_generation()
@@ -112,15 +117,25 @@ class AnonymousPageCacheMiddleware:
             if name.lower() not in ("set-cookie", "content-length")
         }
         public_cache_control(response, len(parts) > 1)
-        cache.set(key, (generation, headers, parts), settings.PAGE_CACHE_SECONDS)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        cache.set_many(
+            {
+                key: (generation, headers, parts),
+                key + GZIP_SUFFIX: (generation, headers, compress_parts(parts)),
+            },
+            settings.PAGE_CACHE_SECONDS,
+        )
 
-    def from_cache(self, request, headers, parts):
+    def from_cache(self, request, gzip, headers, parts):
         filled = cache_holes.fill(request, parts)
         if filled is None:
             return None
-        content, holes = filled
-        response = HttpResponse(content, headers=headers)
+        pieces, holes = filled
+        response = HttpResponse(gzip_page(pieces) if gzip else b"".join(pieces), headers=headers)
+        if gzip:
+            response["Content-Encoding"] = "gzip"
         public_cache_control(response, len(parts) > 1)
+        patch_vary_headers(response, ["Accept-Encoding"])
         for hole in holes:
             hole.served(request, response)
         response["X-Page-Cache"] = "hit"
