@@ -13,7 +13,7 @@ from .protection import BROWSER_COOKIE, remember_browser
 
 
 class FormTokenHole(CacheHole):
-    name = b"form-token"
+    name = "form-token"
     # The token signs the page's id: the key the hole keeps.
     pattern = re.compile(rb'(?P<before>name="form_token"[^>]*? value=")(?P<key>\d+)\.[^"]*(?P<after>")')
     cookies = (BROWSER_COOKIE,)

@@ -19,24 +19,34 @@ the moment this visitor got the page. A CDN in front must not keep pages with fo
 reason: they are sent with `Cache-Control: private`; pages without forms may be kept by it
 (`s-maxage`) and are purged by Wagtail's frontend cache on publishing.
 
-Correctness: every key holds the content generation token of `home.page_cache` and the minute; publishing,
-unpublishing, moving or deleting a page, changing a site, and every saved or deleted row of the
-models that public pages show (comments and their moderation, proposals, registrations, settings,
-snippets, images, documents, vote counts) draw a new one, so the next request renders afresh; what
-changes with the clock alone (a consultation closing, a budget phase ending) shows within a minute."""
+Correctness: every stored page holds the content generation token of `home.page_cache` it was
+rendered under (read before rendering), and its key the minute; publishing, unpublishing, moving or
+deleting a page, changing a site, and every saved or deleted row of the models that public pages
+show (comments and their moderation, proposals, registrations, settings, snippets, images,
+documents, vote counts) draw a new token, and a stored page is served only while its token is the
+current one, so the next request renders afresh; what changes with the clock alone (a consultation
+closing, a budget phase ending) shows within a minute.
+
+A hit costs one round trip to the cache (the current token and the page, read together) and no
+search through the page: it is stored split at its holes (`home.cache_holes.split`). Each page is
+stored twice, as it is and compressed (`home.gzip_parts`), and a browser that accepts gzip gets the
+compressed one (with `Vary: Accept-Encoding`), made without compressing anything on the hit."""
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import get_max_age, patch_cache_control
+from django.http import HttpResponse
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 
-from home.cache_holes import HOLE_PREFIX, cache_holes
-from home.page_cache import clock_minute, content_generation
+from home import cache_holes
+from home.gzip_parts import accepts_gzip, compress_parts, gzip_page
+from home.page_cache import CONTENT_GENERATION_KEY, clock_minute, content_generation
 from home.preferences import COOKIE_PREFIX, PREFERENCES
 
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/calendar")
 UNCACHED_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+GZIP_SUFFIX = ":gzip"
 
 
 def may_use_cache(request):
@@ -51,10 +61,10 @@ def cache_key(request):
     preferences = "".join(request.COOKIES.get(COOKIE_PREFIX + name, "") for name in PREFERENCES)
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{preferences}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{content_generation()}:{clock_minute()}:{digest}"
+    return f"page:{clock_minute()}:{digest}"
 
 
-def may_store(request, response):
+def may_store(request, response, holes):
     if response.status_code != 200 or response.streaming:
         return False
     if not response.get("Content-Type", "").startswith(CACHEABLE_TYPES):
@@ -62,28 +72,10 @@ def may_store(request, response):
     control = response.get("Cache-Control", "")
     if any(word in control for word in ("private", "no-store", "no-cache")):
         return False
-    if set(response.cookies).difference(*(hole.cookies for hole in cache_holes())):
+    if set(response.cookies).difference(*(hole.cookies for hole in holes)):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
-
-
-def punch_holes(content):
-    for hole in cache_holes():
-        content = hole.punch(content)
-    return content
-
-
-def fill_holes(request, content):
-    """The page with this visitor's values, and the holes that it had."""
-    if HOLE_PREFIX not in content:
-        return content, []
-    filled = []
-    for hole in cache_holes():
-        content, count = hole.fill(request, content)
-        if count:
-            filled.append(hole)
-    return content, filled
 
 
 def public_cache_control(response, has_forms):
@@ -102,33 +94,49 @@ class AnonymousPageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         key = cache_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            return self.from_cache(request, *stored)
+        gzip = accepts_gzip(request)
+        found = cache.get_many([CONTENT_GENERATION_KEY, key + GZIP_SUFFIX if gzip else key])
+        generation, stored = found.pop(CONTENT_GENERATION_KEY, None), next(iter(found.values()), None)
+        if generation is not None and stored is not None and stored[0] == generation:
+            response = self.from_cache(request, gzip, *stored[1:])
+            if response is not None:
+                return response
+        generation = generation or content_generation()
         response = self.get_response(request)
-        if may_store(request, response):
-            self.store(key, response)
+        holes = cache_holes.cache_holes()
+        if may_store(request, response, holes):
+            self.store(key, generation, response, holes)
         return response
 
-    def store(self, key, response):
-        content = punch_holes(response.content)
+    def store(self, key, generation, response, holes):
+        parts = cache_holes.split(response.content, holes)
         # The length changes when the holes are filled; the common middleware sets it on the way out.
         headers = {
             name: value
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "content-length")
         }
-        has_forms = content != response.content
-        public_cache_control(response, has_forms)
-        cache.set(key, (content, headers), settings.PAGE_CACHE_SECONDS)
+        public_cache_control(response, len(parts) > 1)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        cache.set_many(
+            {
+                key: (generation, headers, parts),
+                key + GZIP_SUFFIX: (generation, headers, compress_parts(parts)),
+            },
+            settings.PAGE_CACHE_SECONDS,
+        )
 
-    def from_cache(self, request, stored_content, headers):
-        from django.http import HttpResponse
-
-        content, filled = fill_holes(request, stored_content)
-        response = HttpResponse(content, headers=headers)
-        public_cache_control(response, HOLE_PREFIX in stored_content)
-        for hole in filled:
+    def from_cache(self, request, gzip, headers, parts):
+        filled = cache_holes.fill(request, parts)
+        if filled is None:
+            return None
+        pieces, holes = filled
+        response = HttpResponse(gzip_page(pieces) if gzip else b"".join(pieces), headers=headers)
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+        public_cache_control(response, len(parts) > 1)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        for hole in holes:
             hole.served(request, response)
         response["X-Page-Cache"] = "hit"
         return response
