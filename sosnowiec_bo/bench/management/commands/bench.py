@@ -51,9 +51,11 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STATS_LUA = """
 local paths = {%s}
 local counter = 0
+-- What a browser says it accepts: the page cache answers such a request with its compressed copy.
+local headers = {["Accept-Encoding"] = "gzip, deflate, br"}
 request = function()
   counter = counter + 1
-  return wrk.format("GET", paths[counter %% #paths + 1])
+  return wrk.format("GET", paths[counter %% #paths + 1], headers)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
