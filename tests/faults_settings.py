@@ -4,7 +4,7 @@ static files keep their plain names, so no `collectstatic` run is needed first."
 
 from sosnowiec_bo.settings.production import *  # noqa: F403
 
-STORAGES = {  # noqa: F405
+STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
