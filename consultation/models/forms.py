@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -119,6 +119,21 @@ class FormField(AbstractFormField):
             raise ValidationError(
                 {"is_public": _("Adresu e-mail, zgody ani pola ukrytego nie można pokazać publicznie.")}
             )
+
+
+def form_settings_panel(heading, first=()):
+    """The editor's box of a moderated form: a page type's own settings (`first`), the RODO clause,
+    the thank-you text, the moderators' addresses and the form's fields."""
+    return MultiFieldPanel(
+        [
+            *first,
+            FieldPanel("privacy_notice"),
+            FieldPanel("thank_you_text"),
+            FieldPanel("notify_emails"),
+            InlinePanel("form_fields", label=_("pole formularza")),
+        ],
+        heading=heading,
+    )
 
 
 class ModeratedFormPage(FormMixin, BasePage):

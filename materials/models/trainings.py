@@ -18,6 +18,7 @@ from wagtail.search import index
 from consultation.dates import when_in_words
 from consultation.ics import calendar_response
 from consultation.models import FormField, ModeratedFormPage, PageDocument, Submission
+from consultation.models.forms import form_settings_panel
 from consultation.panels import SubmissionsPanel
 from home.models import BasePage, SiteSettings
 
@@ -163,16 +164,12 @@ class TrainingPage(TrainingRegistrationMixin, RegistrationLinksMixin, RoutablePa
         FieldPanel("trainer"),
         FieldPanel("audience"),
         FieldPanel("programme"),
-        MultiFieldPanel(
-            [
+        form_settings_panel(
+            _("Zapisy"),
+            first=[
                 FieldPanel("capacity"),
                 FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
-                FieldPanel("privacy_notice"),
-                FieldPanel("thank_you_text"),
-                FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("pole formularza")),
             ],
-            heading=_("Zapisy"),
         ),
         InlinePanel(
             "training_documents",
