@@ -72,7 +72,7 @@ def detect_kind(upload):
             with Image.open(upload) as image:
                 image.verify()
                 return {"JPEG": "jpg", "PNG": "png"}.get(image.format)
-    except Exception:  # noqa: BLE001 - any parser error means the file is not what it claims to be
+    except Exception:  # any parser error means the file is not what it claims to be
         return None
     finally:
         upload.seek(0)

@@ -4,7 +4,6 @@ split into units, comments in every status, official responses and a report."""
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from home.demo import demo_builder, demo_document, ensure_child, heading, paragraph, stream
@@ -101,14 +100,6 @@ COMMENTS = [
 
 @demo_builder(order=20)
 def build_consultations(stdout):
-    Group.objects.get(name="Moderatorzy").permissions.add(
-        Permission.objects.get(content_type__app_label="consultation", codename="moderate_submission")
-    )
-    Group.objects.get(name="Redaktorzy").permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="consultation", codename__in=["add_privacynotice", "change_privacynotice"]
-        )
-    )
     notice = PrivacyNotice.objects.first()
     if notice is None:
         notice = PrivacyNotice.objects.create(

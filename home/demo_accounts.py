@@ -17,41 +17,62 @@ DEMO_ACCOUNTS = [
     ("tlumacz", "tlumacz-bo-2026", "tłumacz", TRANSLATORS, False),
 ]
 
+# What each group may do beyond pages and collections, as "app_label.codename".
+GROUP_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "consultation.add_privacynotice",
+        "consultation.change_privacynotice",
+        "materials.add_material",
+        "materials.change_material",
+        "materials.delete_material",
+        # Promoting search results and reading the search reports.
+        *(
+            f"wagtailsearchpromotions.{action}_{model}"
+            for action in ("add", "change", "delete", "view")
+            for model in ("query", "querydailyhits", "searchpromotion")
+        ),
+    ],
+    MODERATORS: ["wagtailadmin.access_admin", "consultation.moderate_submission"],
+    TRANSLATORS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+}
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-EDITOR_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "image", ["add", "change", "choose"]),
-    ("wagtaildocs", "document", ["add", "change", "choose"]),
-]
 # Translators edit the English and Ukrainian trees only and publish nothing themselves: a translation
 # goes through the review workflow to the editors, who also publish in those trees.
 TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-TRANSLATOR_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "image", ["choose"]),
-    ("wagtaildocs", "document", ["choose"]),
-]
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailimages", "image", ["add", "change", "choose"]),
+        ("wagtaildocs", "document", ["add", "change", "choose"]),
+    ],
+    TRANSLATORS: [
+        ("wagtailimages", "image", ["choose"]),
+        ("wagtaildocs", "document", ["choose"]),
+    ],
+}
+
+
+def create_groups(home):
+    """The editors', moderators' and translators' groups with their rights (editors' pages: the
+    Polish tree under `home`); {name: group}."""
+    # Wagtail's own English example groups would sit beside ours with broader rights.
+    Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
+    groups = {}
+    for name, permissions in GROUP_PERMISSIONS.items():
+        groups[name], _ = Group.objects.get_or_create(name=name)
+        groups[name].permissions.add(*(_permission(*permission.split(".")) for permission in permissions))
+        _grant_collections(groups[name], COLLECTION_PERMISSIONS.get(name, []))
+    _grant_pages(groups[EDITORS], home, EDITOR_PAGE_PERMISSIONS)
+    return groups
 
 
 def _groups_and_users(home, stdout):
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    # Wagtail's own English example groups would sit beside ours with broader rights.
-    Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
-
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    editors.permissions.add(admin_access)
-    _grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
-    _grant_collections(editors, EDITOR_COLLECTION_PERMISSIONS)
-
-    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    moderators.permissions.add(admin_access)
-
-    translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
-    translators.permissions.add(
-        admin_access,
-        Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
-    )
-    _grant_collections(translators, TRANSLATOR_COLLECTION_PERMISSIONS)
-
+    create_groups(home)
     _create_accounts(stdout)
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def _grant_pages(group, page, codenames):
@@ -59,7 +80,7 @@ def _grant_pages(group, page, codenames):
         GroupPagePermission.objects.get_or_create(
             group=group,
             page=page,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            permission=_permission("wagtailcore", codename),
         )
 
 
@@ -70,9 +91,7 @@ def _grant_collections(group, permissions):
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=root_collection,
-                permission=Permission.objects.get(
-                    content_type__app_label=app_label, codename=f"{action}_{model}"
-                ),
+                permission=_permission(app_label, f"{action}_{model}"),
             )
 
 

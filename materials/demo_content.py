@@ -3,8 +3,6 @@ Sosnowiec), legal acts (one linked to a demo consultation), the materials librar
 Texts are written from the city's facts in our own words; pictures are drawn here with Pillow and
 documents are small PDFs made here, so nothing is downloaded. Safe to run twice."""
 
-from django.contrib.auth.models import Group, Permission
-
 from home.demo import demo_builder
 from home.models import HomePage
 
@@ -20,13 +18,6 @@ from .demo.news import build_news
 
 @demo_builder(order=30)
 def build_materials(stdout):
-    editors = Group.objects.get(name="Redaktorzy")
-    editors.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="materials",
-            codename__in=["add_material", "change_material", "delete_material"],
-        )
-    )
     home = HomePage.objects.get(depth=2, locale__language_code="pl")
     images = demo_images()
     build_news(home, images, stdout)

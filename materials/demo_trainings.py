@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from consultation.models import PrivacyNotice, Submission
-from consultation.models.forms import keyed_hash
+from consultation.models.saving import keyed_hash
 from home.demo import demo_builder, demo_document, ensure_child, paragraph, stream
 from home.models import HomePage
 

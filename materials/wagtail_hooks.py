@@ -20,7 +20,7 @@ from .models import (
     TrainingPage,
 )
 from .models.common import with_cover_images
-from .models.trainings import seats_left_expression
+from .models.registration import seats_left_expression
 from .policies import PROMOTE, SELF_CANCEL
 
 

@@ -10,7 +10,8 @@ import os
 
 wsgi_app = "sosnowiec_bo.wsgi:application"
 # All interfaces by default: the server runs behind the proxy or in a container (docs/deployment.md).
-_listen_host = os.environ.get("HOST", "0.0.0.0")  # nosec B104
+_ALL_INTERFACES = "0.0.0.0"  # nosec B104
+_listen_host = os.environ.get("HOST", _ALL_INTERFACES)
 bind = f"{_listen_host}:{os.environ.get('PORT', '8000')}"
 
 

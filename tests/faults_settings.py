@@ -6,7 +6,7 @@ shows in a few requests' time."""
 
 from sosnowiec_bo.settings.production import *  # noqa: F403
 
-STORAGES = {  # noqa: F405
+STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

@@ -1,16 +1,15 @@
 """The small site the permission matrix (tests/test_permission_matrix.py) runs on: one account per
-role with the rights the demo content gives its groups (home/demo_content.py `_groups_and_users` and
-the other apps' builders), and one object of each kind the admin views and public forms take."""
+role in the demo's group for it, with that group's rights (home/demo_accounts.py `create_groups`),
+and one object of each kind the admin views and public forms take."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from consultation.models import (
     Ballot,
@@ -20,6 +19,7 @@ from consultation.models import (
     ProposalFormPage,
     SubmissionFile,
 )
+from home.demo_accounts import EDITORS, MODERATORS, TRANSLATORS, create_groups
 from home.sites import site_location
 from materials.models import AccessibilityRequestFormPage, FormPage, Material, TrainingIndexPage
 from tests.budget_fixtures import make_edition
@@ -29,30 +29,7 @@ from tests.test_accessibility_statement import make_statement
 from tests.test_materials_trainings import make_training
 from tests.voting_fixtures import add_project, add_voting_page, voting_edition
 
-ROLE_GROUPS = {"editor": "Redaktorzy", "moderator": "Moderatorzy", "translator": "Tłumacze"}
-MEDIA = [("wagtailimages", "image"), ("wagtaildocs", "document")]
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-GROUP_PERMISSIONS = {
-    "editor": [
-        "wagtailadmin.access_admin",
-        "consultation.add_privacynotice",
-        "consultation.change_privacynotice",
-        "materials.add_material",
-        "materials.change_material",
-        "materials.delete_material",
-        *(
-            f"wagtailsearchpromotions.{action}_{model}"
-            for action in ("add", "change", "delete")
-            for model in ("query", "searchpromotion")
-        ),
-    ],
-    "moderator": ["wagtailadmin.access_admin", "consultation.moderate_submission"],
-    "translator": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
-}
-COLLECTION_PERMISSIONS = {
-    "editor": [f"{app}.{action}_{model}" for app, model in MEDIA for action in ("add", "change", "choose")],
-    "translator": [f"{app}.choose_{model}" for app, model in MEDIA],
-}
+ROLE_GROUPS = {"editor": EDITORS, "moderator": MODERATORS, "translator": TRANSLATORS}
 
 
 @dataclass
@@ -62,28 +39,12 @@ class PermissionSite:
     pages: dict
 
 
-def permission(name):
-    app_label, codename = name.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def role_accounts(home):
+    groups = create_groups(home)
     users = {"anonymous": None}
-    root_collection = Collection.get_first_root_node()
     for role, group_name in ROLE_GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(*(permission(name) for name in GROUP_PERMISSIONS[role]))
-        for name in COLLECTION_PERMISSIONS.get(role, []):
-            GroupCollectionPermission.objects.create(
-                group=group, collection=root_collection, permission=permission(name)
-            )
-        if role == "editor":
-            for codename in EDITOR_PAGE_PERMISSIONS:
-                GroupPagePermission.objects.create(
-                    group=group, page=home, permission=permission(f"wagtailcore.{codename}")
-                )
         users[role] = get_user_model().objects.create_user(username=role, password="x")
-        users[role].groups.add(group)
+        users[role].groups.add(groups[group_name])
     users["administrator"] = get_user_model().objects.create_superuser(username="administrator", password="x")
     return users
 

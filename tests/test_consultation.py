@@ -24,7 +24,7 @@ from consultation.models import (
     FormField,
     Submission,
 )
-from consultation.models.forms import hash_ip
+from consultation.models.saving import hash_ip
 from tests.consultation_fixtures import (
     TOKEN_RE,
     add_submissions,

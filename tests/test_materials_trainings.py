@@ -212,7 +212,7 @@ def test_two_registrations_at_the_same_moment_for_the_last_seat_give_one_confirm
             form.cleaned_data = {**form.cleaned_data}
             barrier.wait()
             page.process_form_submission(form)
-        except Exception as error:  # noqa: BLE001 – reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connections.close_all()

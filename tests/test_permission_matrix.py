@@ -1,8 +1,8 @@
 """Who may do what (issue 14): every admin view the project's own apps register, and every public form,
 for each role of the site: anonymous, translator, editor, moderator and administrator (superuser).
 
-The roles get the rights the demo content gives them (home/demo_content.py `_groups_and_users` and
-the builders of the other apps), built here from scratch so that the file runs in seconds. The admin
+The roles get the rights the demo content gives them (home/demo_accounts.py `create_groups`), on a
+site built here from scratch so that the file runs in seconds. The admin
 URLs are read from the URL resolver: a view a project app adds without a row here fails
 `test_every_project_admin_view_is_in_the_matrix`.
 

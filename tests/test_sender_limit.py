@@ -7,7 +7,7 @@ from django.db import IntegrityError
 
 from consultation.choices import SubmissionStatus
 from consultation.models import ConsultationPage, Submission
-from consultation.models.forms import SenderLimitReached, keyed_hash, save_in_free_slot
+from consultation.models.saving import SenderLimitReached, keyed_hash, save_in_free_slot
 from tests.consultation_fixtures import post_comment
 
 pytestmark = pytest.mark.usefixtures("instant_forms")

@@ -98,3 +98,12 @@ def test_static_files_are_compressed_with_brotli_as_well_as_gzip():
     from whitenoise.compress import Compressor
 
     assert Compressor(quiet=True).use_brotli
+
+
+def test_every_setting_of_the_security_module_reaches_the_site():
+    from sosnowiec_bo.settings import security
+
+    names = [name for name in vars(security) if name.isupper() and not name.startswith("_")]
+
+    assert "CONTENT_SECURITY_POLICY" in names
+    assert [name for name in names if not hasattr(settings, name)] == []

@@ -24,7 +24,7 @@ from ..discussion import Discussion
 from ..formsets import DraftActUnitFormSet
 from ..ics import calendar_response
 from ..panels import SubmissionsPanel
-from .forms import FormField, ModeratedFormPage, Submission
+from .forms import FormField, ModeratedFormPage, Submission, form_settings_panel
 
 CONSULTATIONS_PER_PAGE = 10
 
@@ -186,16 +186,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             ],
             heading=_("Kontakt"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("moderation_mode"),
-                FieldPanel("privacy_notice"),
-                FieldPanel("thank_you_text"),
-                FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("pole formularza")),
-            ],
-            heading=_("Formularz uwag"),
-        ),
+        form_settings_panel(_("Formularz uwag"), first=[FieldPanel("moderation_mode")]),
         MultiFieldPanel(
             [
                 FieldPanel("closed_body"),

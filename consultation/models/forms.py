@@ -1,22 +1,18 @@
 """The one pipeline for everything residents send: a form page base built on Wagtail's form builder,
 its field model, the submission model with its moderation state, and the privacy notice."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -42,6 +38,7 @@ from ..policies import CommentPolicy, get_policy
 from ..protection import RateLimit, client_ip, remember_browser
 from ..tasks import moderator_emails, notify_new_submission
 from .files import SubmissionFile
+from .saving import AlreadySaved, SenderLimitReached, hash_ip, keyed_hash, save_in_free_slot, save_once
 from .submissions import Submission
 
 
@@ -124,69 +121,19 @@ class FormField(AbstractFormField):
             )
 
 
-def keyed_hash(text):
-    return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()
-
-
-def hash_ip(ip):
-    return keyed_hash(ip) if ip else ""
-
-
-class SenderLimitReached(Exception):
-    pass
-
-
-class AlreadySaved(Exception):
-    """This form (its one-time token) was sent before and saved: `submission` is that one."""
-
-    def __init__(self, submission):
-        super().__init__(submission.pk)
-        self.submission = submission
-
-
-def raise_if_already_saved(submission):
-    if not submission.form_token_key:
-        return
-    earlier = Submission.objects.filter(
-        page_id=submission.page_id, form_token_key=submission.form_token_key
-    ).first()
-    if earlier is not None:
-        raise AlreadySaved(earlier)
-
-
-def save_once(submission):
-    """Save the submission unless its form was saved before (AlreadySaved). Two requests with one
-    token at the same moment both pass the check; the unique constraint stops the second, which
-    on PostgreSQL waits for the first to commit and on SQLite for the write lock."""
-    raise_if_already_saved(submission)
-    try:
-        with transaction.atomic():
-            submission.save(force_insert=True)
-    except IntegrityError:
-        raise_if_already_saved(submission)
-        raise
-
-
-def save_in_free_slot(submission, limit):
-    """Save the submission in the sender's first free place of `limit`; SenderLimitReached when
-    none is left. A place taken at the same moment by another request fails the unique
-    constraint, and the next free place is tried."""
-    places = Submission.objects.filter(
-        page_id=submission.page_id, sender_key=submission.sender_key, sender_slot__isnull=False
+def form_settings_panel(heading, first=()):
+    """The editor's box of a moderated form: a page type's own settings (`first`), the RODO clause,
+    the thank-you text, the moderators' addresses and the form's fields."""
+    return MultiFieldPanel(
+        [
+            *first,
+            FieldPanel("privacy_notice"),
+            FieldPanel("thank_you_text"),
+            FieldPanel("notify_emails"),
+            InlinePanel("form_fields", label=_("pole formularza")),
+        ],
+        heading=heading,
     )
-    raise_if_already_saved(submission)  # the same form again is not a second place taken
-    for _attempt in range(limit + 1):
-        taken = set(places.values_list("sender_slot", flat=True))
-        free = next((slot for slot in range(1, limit + 1) if slot not in taken), None)
-        if free is None:
-            raise SenderLimitReached
-        submission.sender_slot = free
-        try:
-            save_once(submission)
-            return
-        except IntegrityError:
-            continue
-    raise SenderLimitReached
 
 
 class ModeratedFormPage(FormMixin, BasePage):

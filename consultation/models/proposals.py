@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.cache import never_cache
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
@@ -22,7 +22,7 @@ from ..choices import BudgetPhase, ProposalStatus
 from ..dates import when_in_words
 from ..money import zloty
 from ..policies import ProposalPolicy
-from .forms import FormField, ModeratedFormPage
+from .forms import FormField, ModeratedFormPage, form_settings_panel
 
 AREA_FIELD = "dzielnica"
 COST_FIELD = "koszt"
@@ -127,15 +127,7 @@ class ProposalFormPage(RoutablePageMixin, ModeratedFormPage):
     content_panels = ModeratedFormPage.content_panels + [
         FieldPanel("lead"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_notice"),
-                FieldPanel("thank_you_text"),
-                FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("pole formularza")),
-            ],
-            heading=_("Formularz projektu"),
-        ),
+        form_settings_panel(_("Formularz projektu")),
     ]
 
     policy_key = ProposalPolicy.key

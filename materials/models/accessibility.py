@@ -7,10 +7,11 @@ import datetime
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from consultation.models import FormField, ModeratedFormPage
+from consultation.models.forms import form_settings_panel
 from consultation.panels import SubmissionsPanel
 from home.models import BasePage
 
@@ -65,15 +66,7 @@ class AccessibilityRequestFormPage(ModeratedFormPage):
         SubmissionsPanel(heading=_("Żądania")),
         FieldPanel("lead"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_notice"),
-                FieldPanel("thank_you_text"),
-                FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("pole formularza")),
-            ],
-            heading=_("Formularz"),
-        ),
+        form_settings_panel(_("Formularz")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 

@@ -4,10 +4,11 @@ response, sent to the sender by e-mail from the inbox."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from consultation.models import FormField, ModeratedFormPage
+from consultation.models.forms import form_settings_panel
 from consultation.panels import SubmissionsPanel
 from home.models import BasePage
 
@@ -43,15 +44,7 @@ class FormPage(ModeratedFormPage):
         SubmissionsPanel(heading=_("Wiadomości")),
         FieldPanel("lead"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_notice"),
-                FieldPanel("thank_you_text"),
-                FieldPanel("notify_emails"),
-                InlinePanel("form_fields", label=_("pole formularza")),
-            ],
-            heading=_("Formularz"),
-        ),
+        form_settings_panel(_("Formularz")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 

@@ -127,7 +127,7 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             # A model's own table name, quoted: no outside input reaches this query.
             cursor.execute(
-                f"SELECT pg_total_relation_size('{table}'), "  # noqa: S608  # nosec B608
+                f"SELECT pg_total_relation_size('{table}'), "  # nosec B608
                 f"(SELECT sum(length(title_text) + length(body_text)) FROM {table}), "
                 f"(SELECT count(*) FROM {table})"
             )
