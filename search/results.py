@@ -12,13 +12,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modelsearch.utils import normalise_query_string
+from modelsearch.utils import get_descendants_content_types_pks, normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.index import get_indexed_models
 
 from home.page_cache import cached
 
+from .candidates import candidates
 from .models import DocumentText
 from .snippets import highlight
 from .tasks import count_query
@@ -87,20 +88,28 @@ def page_date(page):
     return value.date() if hasattr(value, "date") else value
 
 
-def pages(query, kind, year):
+def ranked(queryset, query, among):
+    """The queryset's best MAX_RESULTS matches, ranked by the backend; on PostgreSQL only `among` the
+    query's candidates (search/candidates.py)."""
+    if among is not None:
+        queryset = queryset.filter(pk__in=among.of(get_descendants_content_types_pks(queryset.model)))
+    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+
+
+def pages(query, kind, year, among=None):
     queryset = Page.objects.live().public().filter(locale=Locale.get_active())
     if kind:
         queryset = queryset.filter(content_type__in=content_types(kind))
     if year:
         queryset = queryset.filter(last_published_at__year=year)
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    return ranked(queryset, query, among)
 
 
-def documents(query, year):
+def documents(query, year, among=None):
     queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True)
     if year:
         queryset = queryset.filter(document__created_at__year=year)
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    return ranked(queryset, query, among)
 
 
 def content_types(kind):
@@ -112,24 +121,25 @@ def content_types(kind):
     return ContentType.objects.filter(condition)
 
 
-def library_materials(query, year):
+def library_materials(query, year, among=None):
     """The materials library's items (not pages), found through Wagtail's search by model name."""
     model = next((model for model in get_indexed_models() if model_key(model) == MATERIAL_MODEL), None)
     if model is None:
         return []
     queryset = model.objects.filter(year=year) if year else model.objects.all()
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    return ranked(queryset, query, among)
 
 
 def search(query, kind=None, year=None):
     """Every match as (score, kind of source, object), best first, at most MAX_RESULTS."""
+    among = candidates(query)
     found = []
     if kind is None or kind.models:
-        found += [(page.score, "page", page) for page in pages(query, kind, year)]
+        found += [(page.score, "page", page) for page in pages(query, kind, year, among)]
     if kind is None or kind.slug == DOCUMENTS:
-        found += [(text.score, "document", text) for text in documents(query, year)]
+        found += [(text.score, "document", text) for text in documents(query, year, among)]
     if kind is None or kind.slug == MATERIALS:
-        found += [(item.score, "material", item) for item in library_materials(query, year)]
+        found += [(item.score, "material", item) for item in library_materials(query, year, among)]
     found.sort(key=lambda hit: best_first(hit[0] or 0))
     return found[:MAX_RESULTS]
 
