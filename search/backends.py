@@ -34,6 +34,7 @@ from modelsearch.backends import database
 from modelsearch.index import RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
+from . import page_texts
 from .polish import text_keys, word_keys, words
 
 MAX_WORDS = 32
@@ -173,10 +174,12 @@ class PlainWordsBackend:
 
 
 class IndexInKeys:
-    """Every way into the index (saves, tasks, `update_index`) passes here."""
+    """Every way into the index (saves, tasks, `update_index`) passes here; a page's texts for the
+    results list are stored on the way (search/page_texts.py)."""
 
     def add_items(self, model, objs):
         super().add_items(model, [InKeys(obj) for obj in objs])
+        page_texts.store(objs)
 
 
 class SqlFiltersAndOrdering:

@@ -30,19 +30,22 @@ CANDIDATES_PER_KEY = 100
 TERMS_TABLE = "search_indexterm"
 
 BEST_PER_KEY = f"""
-SELECT term.key, entry.content_type_id, entry.object_id
+SELECT term.key, term.entry_id, term.content_type_id, term.object_id
 FROM unnest(%s::text[]) AS query (key)
 CROSS JOIN LATERAL (
-    SELECT entry_id, key FROM {TERMS_TABLE} WHERE key = query.key ORDER BY impact DESC LIMIT %s
+    SELECT key, entry_id, content_type_id, object_id FROM {TERMS_TABLE}
+    WHERE key = query.key AND content_type_id = ANY(%s)
+    ORDER BY impact DESC LIMIT %s
 ) AS term
-JOIN wagtailsearch_indexentry AS entry ON entry.id = term.entry_id
-"""  # noqa: S608  # nosec B608  # constant names only, the keys are parameters
+"""  # noqa: S608  # nosec B608  # a constant table name; the keys and types are parameters
 
 
 @dataclass(frozen=True)
 class Candidates:
-    """The object ids to rank, by content type id; `capped` if some matches may be left out."""
+    """The index entries to rank and their objects' ids (the searched models' integer primary keys)
+    by content type id; `capped` if some matches may be left out."""
 
+    entries: set
     ids: dict
     capped: bool
 
@@ -55,8 +58,9 @@ def query_keys(query):
     return [word_keys(word) for word in words(query)[:MAX_WORDS]]
 
 
-def candidates(query):
-    """The query's candidates, or None where every match is ranked (SQLite's FTS5 ranks fast)."""
+def candidates(query, content_type_ids):
+    """The query's candidates among objects of these content types, or None where every match is
+    ranked (SQLite's FTS5 ranks fast)."""
     if connection.vendor != "postgresql":
         return None
     per_word = query_keys(query)
@@ -64,12 +68,14 @@ def candidates(query):
     if not keys:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(BEST_PER_KEY, [keys, CANDIDATES_PER_KEY])
+        cursor.execute(BEST_PER_KEY, [keys, list(content_type_ids), CANDIDATES_PER_KEY])
         rows = cursor.fetchall()
     found = {}
+    entries = set()
     ids = {}
-    for key, content_type_id, object_id in rows:
+    for key, entry_id, content_type_id, object_id in rows:
         found[key] = found.get(key, 0) + 1
+        entries.add(entry_id)
         ids.setdefault(content_type_id, set()).add(int(object_id))
     complete = any(all(found.get(key, 0) < CANDIDATES_PER_KEY for key in word) for word in per_word)
-    return Candidates(ids=ids, capped=not complete)
+    return Candidates(entries=entries, ids=ids, capped=not complete)

@@ -1,5 +1,6 @@
 """PostgreSQL: the index's terms, each entry's Polish keys with how well the entry ranks for that key
-alone, kept by a trigger on modelsearch's index table. /szukaj/ reads the best entries of each key of
+alone (and the entry's object, so that the best objects of a type are read from the index alone),
+kept by a trigger on modelsearch's index table. /szukaj/ reads the best entries of each key of
 a query from here and ranks only those (search/candidates.py explains why and when). SQLite's FTS5
 needs nothing.
 
@@ -26,27 +27,30 @@ CREATE = f"""
 CREATE TABLE search_indexterm (
     entry_id integer NOT NULL REFERENCES wagtailsearch_indexentry (id) ON DELETE CASCADE,
     key text NOT NULL,
-    impact real NOT NULL
+    impact real NOT NULL,
+    content_type_id integer NOT NULL,
+    object_id varchar(50) NOT NULL
 );
-CREATE INDEX search_indexterm_key_impact ON search_indexterm (key, impact DESC, entry_id);
+CREATE INDEX search_indexterm_key_impact ON search_indexterm (key, impact DESC)
+    INCLUDE (entry_id, content_type_id, object_id);
 CREATE INDEX search_indexterm_entry ON search_indexterm (entry_id);
 
 CREATE FUNCTION search_indexterm_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM search_indexterm WHERE entry_id = NEW.id;
-    INSERT INTO search_indexterm (entry_id, key, impact)
-    SELECT NEW.id, term.key, {impact("NEW")}
+    INSERT INTO search_indexterm (entry_id, key, impact, content_type_id, object_id)
+    SELECT NEW.id, term.key, {impact("NEW")}, NEW.content_type_id, NEW.object_id
     FROM unnest(tsvector_to_array(NEW.title || NEW.body)) AS term (key);
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER search_indexterm_refresh
-AFTER INSERT OR UPDATE OF title, body, title_norm ON wagtailsearch_indexentry
+AFTER INSERT OR UPDATE OF title, body, title_norm, content_type_id, object_id ON wagtailsearch_indexentry
 FOR EACH ROW EXECUTE FUNCTION search_indexterm_refresh();
 
-INSERT INTO search_indexterm (entry_id, key, impact)
-SELECT entry.id, term.key, {impact("entry")}
+INSERT INTO search_indexterm (entry_id, key, impact, content_type_id, object_id)
+SELECT entry.id, term.key, {impact("entry")}, entry.content_type_id, entry.object_id
 FROM wagtailsearch_indexentry AS entry, unnest(tsvector_to_array(entry.title || entry.body)) AS term (key);
 ANALYZE search_indexterm;
 """
