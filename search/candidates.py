@@ -22,11 +22,12 @@ of them; the relevance set (tests/search_relevance.py) is ranked the same either
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Lookup
 
 from .backends import MAX_WORDS
 from .polish import word_keys, words
 
-CANDIDATES_PER_KEY = 100
+CANDIDATES_PER_KEY = 150
 TERMS_TABLE = "search_indexterm"
 
 BEST_PER_KEY = f"""
@@ -51,6 +52,18 @@ class Candidates:
 
     def of(self, content_type_ids):
         return [pk for content_type_id in content_type_ids for pk in self.ids.get(content_type_id, ())]
+
+
+class AnyOf(Lookup):
+    """`column = ANY(%s)` with the ids as one array parameter: a plan as good as `IN (…)`'s without
+    Django preparing each of hundreds of values (`__in` took ~10 ms per search)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::bigint[])", (*params, list(self.rhs))
 
 
 def query_keys(query):

@@ -3,7 +3,8 @@ page goes into the search index, its texts and date are written too."""
 
 from wagtail.models import Page
 
-MAX_TEXT = 100_000  # the snippet is taken around the first match; a longer page is all but never searched past this
+# The snippet is taken around the first match; a page is all but never searched past this.
+MAX_TEXT = 100_000
 
 
 def searchable_text(page):

@@ -11,8 +11,7 @@ from datetime import date
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import get_descendants_content_types_pks, normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -21,7 +20,7 @@ from wagtail.search.index import get_indexed_models
 
 from home.page_cache import cached
 
-from .candidates import candidates
+from .candidates import AnyOf, candidates
 from .models import DocumentText, PageText
 from .page_texts import page_date, searchable_text
 from .snippets import highlight
@@ -30,6 +29,7 @@ from .tasks import count_query
 # Enough for anyone paging through results; a cap keeps a one-letter query cheap at 10 000 pages.
 MAX_RESULTS = 200
 FIRST_PAGE = 10
+PAGE_FIELDS = ("id", "content_type_id", "title", "slug", "url_path")
 DOCUMENTS = "dokumenty"
 MATERIALS = "materialy"
 MATERIAL_MODEL = "materials.material"
@@ -77,15 +77,11 @@ def ranked(queryset, query, among):
     """The queryset's best MAX_RESULTS matches, ranked by the backend; on PostgreSQL only `among` the
     query's candidates (search/candidates.py)."""
     if among is not None:
-        # Both sides of the backend's join: the objects by primary key, their entries by theirs;
-        # each list as one array parameter (Django's `__in` with a list prepares every value).
+        # Both sides of the backend's join: the objects by primary key, their entries by theirs.
         ids = among.of(searched_types(queryset.model))
         if not ids:
             return []
-        queryset = queryset.filter(
-            pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)),
-            index_entries__id__in=RawSQL("SELECT unnest(%s::bigint[])", (list(among.entries),)),
-        )
+        queryset = queryset.filter(AnyOf(F("pk"), ids), AnyOf(F("index_entries__id"), list(among.entries)))
     return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
 
 
@@ -105,7 +101,8 @@ def kind_types(kind):
 
 
 def pages(query, kind, year, among=None):
-    queryset = Page.objects.live().public().filter(locale=Locale.get_active())
+    # What a result needs of its page's own row; the rest comes with its stored text (present()).
+    queryset = Page.objects.live().public().filter(locale=Locale.get_active()).only(*PAGE_FIELDS)
     if kind:
         queryset = queryset.filter(content_type__in=content_types(kind))
     if year:
@@ -114,7 +111,8 @@ def pages(query, kind, year, among=None):
 
 
 def documents(query, year, among=None):
-    queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True)
+    # The extracted text (up to 500 000 characters) is read for the shown results only (present()).
+    queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True).only("id")
     if year:
         queryset = queryset.filter(document__created_at__year=year)
     return ranked(queryset, query, among)
@@ -139,7 +137,7 @@ def library_materials(query, year, among=None):
     if model is None:
         return []
     queryset = model.objects.filter(year=year) if year else model.objects.all()
-    return ranked(queryset, query, among)
+    return ranked(queryset.only("id"), query, among)
 
 
 def search(query, kind=None, year=None):
@@ -151,7 +149,9 @@ def search(query, kind=None, year=None):
         types = searched_types(Page) if kind is None else kind_types(kind)
         sources.append(("page", types, lambda among: pages(query, kind, year, among)))
     if kind is None or kind.slug == DOCUMENTS:
-        sources.append(("document", searched_types(DocumentText), lambda among: documents(query, year, among)))
+        sources.append(
+            ("document", searched_types(DocumentText), lambda among: documents(query, year, among))
+        )
     material = material_model()
     if material is not None and (kind is None or kind.slug == MATERIALS):
         sources.append(
