@@ -32,8 +32,9 @@ from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from modelsearch.backends import database
 from modelsearch.index import RelatedFields, SearchField
-from modelsearch.query import MATCH_NONE, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
+from modelsearch.query import MATCH_NONE, And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
+from . import page_texts
 from .polish import text_keys, word_keys, words
 
 MAX_WORDS = 32
@@ -173,10 +174,12 @@ class PlainWordsBackend:
 
 
 class IndexInKeys:
-    """Every way into the index (saves, tasks, `update_index`) passes here."""
+    """Every way into the index (saves, tasks, `update_index`) passes here; a page's texts for the
+    results list are stored on the way (search/page_texts.py)."""
 
     def add_items(self, model, objs):
         super().add_items(model, [InKeys(obj) for obj in objs])
+        page_texts.store(objs)
 
 
 class SqlFiltersAndOrdering:
@@ -205,6 +208,22 @@ class OneRankPerColumn:
             rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """modelsearch's search, except that the matched tsvector (`title || body`, kilobytes per
+        row) is only compared, not also sent back with every result."""
+        if isinstance(self.query, (MatchAll, Fuzzy)) or (
+            isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
+        ):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        combined_vector = vectors[0][0]
+        for vector, _boost in vectors[1:]:
+            combined_vector = combined_vector._combine(vector, "||", False)
+        queryset = self.queryset.alias(_vector_=combined_vector).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
 def subclass(mixin, base, **attributes):

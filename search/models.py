@@ -66,3 +66,26 @@ class UnansweredQuery(models.Model):
 
     def __str__(self):
         return self.query.query_string
+
+
+class PageText(models.Model):
+    """What a search result shows of a page, written whenever the page is indexed: its own searched
+    texts as written (the snippet's source) and its date. /szukaj/ reads these in one query for a page
+    of results, instead of loading each page type's table."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("strona"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_text",
+    )
+    text = models.TextField(_("tekst strony"), blank=True)
+    date = models.DateField(_("data"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tekst strony do wyników wyszukiwania")
+        verbose_name_plural = _("teksty stron do wyników wyszukiwania")
+
+    def __str__(self):
+        return str(self.page_id)

@@ -8,23 +8,28 @@ their content only through Wagtail's search and each page's `search_fields`; it 
 from dataclasses import dataclass
 from datetime import date
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from modelsearch.utils import normalise_query_string
+from modelsearch.utils import get_descendants_content_types_pks, normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.index import get_indexed_models
 
 from home.page_cache import cached
 
-from .models import DocumentText
+from .candidates import AnyOf, candidates
+from .models import DocumentText, PageText
+from .page_texts import page_date, searchable_text
 from .snippets import highlight
 from .tasks import count_query
 
 # Enough for anyone paging through results; a cap keeps a one-letter query cheap at 10 000 pages.
 MAX_RESULTS = 200
+FIRST_PAGE = 10
+PAGE_FIELDS = ("id", "content_type_id", "title", "slug", "url_path")
 DOCUMENTS = "dokumenty"
 MATERIALS = "materialy"
 MATERIAL_MODEL = "materials.material"
@@ -68,39 +73,49 @@ def model_key(model):
     return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
-def searchable_text(page):
-    """The page's own searched texts, read from fields already loaded (no query per result): its
-    title, lead, body and any other text column its `search_fields` name; related objects (tags,
-    comments) are searched but not quoted in the snippet."""
-    texts = []
-    for field in page.get_search_fields():
-        name = getattr(field, "field_name", "")
-        model_field = next((f for f in page._meta.concrete_fields if f.name == name), None)
-        if name != "title" and model_field is not None and hasattr(field, "boost"):
-            value = field.get_value(page)
-            texts.append(" ".join(value) if isinstance(value, list) else str(value or ""))
-    return " ".join(texts)
+def ranked(queryset, query, among):
+    """The queryset's best MAX_RESULTS matches, ranked by the backend; on PostgreSQL only `among` the
+    query's candidates (search/candidates.py)."""
+    if among is not None:
+        # Both sides of the backend's join: the objects by primary key, their entries by theirs.
+        ids = among.of(searched_types(queryset.model))
+        if not ids:
+            return []
+        queryset = queryset.filter(AnyOf(F("pk"), ids), AnyOf(F("index_entries__id"), list(among.entries)))
+    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
 
 
-def page_date(page):
-    value = getattr(page, "date", None) or page.last_published_at or page.first_published_at
-    return value.date() if hasattr(value, "date") else value
+def searched_types(model):
+    return get_descendants_content_types_pks(model)
 
 
-def pages(query, kind, year):
-    queryset = Page.objects.live().public().filter(locale=Locale.get_active())
+def kind_types(kind):
+    """The content type ids of the kind's page types that are installed."""
+    models = []
+    for name in kind.models:
+        try:
+            models.append(apps.get_model(name))
+        except LookupError:
+            continue
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
+
+
+def pages(query, kind, year, among=None):
+    # What a result needs of its page's own row; the rest comes with its stored text (present()).
+    queryset = Page.objects.live().public().filter(locale=Locale.get_active()).only(*PAGE_FIELDS)
     if kind:
         queryset = queryset.filter(content_type__in=content_types(kind))
     if year:
         queryset = queryset.filter(last_published_at__year=year)
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    return ranked(queryset, query, among)
 
 
-def documents(query, year):
-    queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True)
+def documents(query, year, among=None):
+    # The extracted text (up to 500 000 characters) is read for the shown results only (present()).
+    queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True).only("id")
     if year:
         queryset = queryset.filter(document__created_at__year=year)
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    return ranked(queryset, query, among)
 
 
 def content_types(kind):
@@ -112,24 +127,45 @@ def content_types(kind):
     return ContentType.objects.filter(condition)
 
 
-def library_materials(query, year):
+def material_model():
+    return next((model for model in get_indexed_models() if model_key(model) == MATERIAL_MODEL), None)
+
+
+def library_materials(query, year, among=None):
     """The materials library's items (not pages), found through Wagtail's search by model name."""
-    model = next((model for model in get_indexed_models() if model_key(model) == MATERIAL_MODEL), None)
+    model = material_model()
     if model is None:
         return []
     queryset = model.objects.filter(year=year) if year else model.objects.all()
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    return ranked(queryset.only("id"), query, among)
 
 
 def search(query, kind=None, year=None):
-    """Every match as (score, kind of source, object), best first, at most MAX_RESULTS."""
-    found = []
+    """Every match as (score, kind of source, object), best first, at most MAX_RESULTS. On PostgreSQL
+    the query's candidates are ranked; if they do not fill the first page of results (a filter left
+    few of them), every match is."""
+    sources = []
     if kind is None or kind.models:
-        found += [(page.score, "page", page) for page in pages(query, kind, year)]
+        types = searched_types(Page) if kind is None else kind_types(kind)
+        sources.append(("page", types, lambda among: pages(query, kind, year, among)))
     if kind is None or kind.slug == DOCUMENTS:
-        found += [(text.score, "document", text) for text in documents(query, year)]
-    if kind is None or kind.slug == MATERIALS:
-        found += [(item.score, "material", item) for item in library_materials(query, year)]
+        sources.append(
+            ("document", searched_types(DocumentText), lambda among: documents(query, year, among))
+        )
+    material = material_model()
+    if material is not None and (kind is None or kind.slug == MATERIALS):
+        sources.append(
+            ("material", searched_types(material), lambda among: library_materials(query, year, among))
+        )
+    among = candidates(query, [pk for _source, types, _find in sources for pk in types])
+    found = ranked_together(sources, among)
+    if among is not None and among.capped and len(found) < FIRST_PAGE:
+        found = ranked_together(sources, None)
+    return found
+
+
+def ranked_together(sources, among):
+    found = [(obj.score, source, obj) for source, _model, find in sources for obj in find(among)]
     found.sort(key=lambda hit: best_first(hit[0] or 0))
     return found[:MAX_RESULTS]
 
@@ -150,37 +186,48 @@ def loaded(hits, source):
 
 def specific_pages(pages):
     """The pages as their own types, one query per page type; the types are known from the search's
-    rows (`content_type_id`), so unlike `.specific()` no query asks for them."""
+    rows (`content_type_id`), so unlike `.specific()` no query asks for them. Only for pages indexed
+    before their texts were stored (search/page_texts.py), until `update_index` runs."""
     by_model = {}
     for page in pages:
-        model = ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
-        by_model.setdefault(model, []).append(page.pk)
+        by_model.setdefault(page.specific_class or Page, []).append(page.pk)
     found = {}
     for model, ids in by_model.items():
         found.update(model._default_manager.in_bulk(ids))
     return found
 
 
-def present(hits, query):
-    """The results of one listing page, their pages loaded once per page type."""
-    specific = specific_pages([obj for _score, source, obj in hits if source == "page"])
+def page_results(pages, query, request):
+    """The pages' results: their stored texts in one query, whatever their types."""
+    texts = PageText.objects.in_bulk([page.pk for page in pages])
+    unstored = specific_pages([page for page in pages if page.pk not in texts])
+    found = {}
+    for page in pages:
+        if page.pk in texts:
+            text, day = texts[page.pk].text, texts[page.pk].date
+        else:
+            specific = unstored[page.pk]
+            text, day = searchable_text(specific), page_date(specific)
+        kind = TYPE_BY_MODEL.get(model_key(page.specific_class or Page))
+        found[page.pk] = {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "label": kind.label if kind else PAGE_LABEL,
+            "date": day,
+            "snippet": highlight(text, query),
+        }
+    return found
+
+
+def present(hits, query, request=None):
+    """The results of one listing page, in a query per source (pages, documents, materials)."""
+    pages = page_results([obj for _score, source, obj in hits if source == "page"], query, request)
     texts = loaded(hits, "document")
     items = loaded(hits, "material")
     results = []
     for score, source, obj in hits:
         if source == "page":
-            page = specific[obj.pk]
-            kind = TYPE_BY_MODEL.get(model_key(type(page)))
-            results.append(
-                Result(
-                    title=page.title,
-                    url=page.get_url(),
-                    label=kind.label if kind else PAGE_LABEL,
-                    date=page_date(page),
-                    snippet=highlight(searchable_text(page), query),
-                    score=score,
-                )
-            )
+            results.append(Result(score=score, **pages[obj.pk]))
         elif source == "material":
             item = items[obj.pk]
             results.append(

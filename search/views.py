@@ -30,7 +30,7 @@ def search(request):
         {
             "search_query": query,
             "results": page_obj,
-            "items": found.present(page_obj.object_list, query),
+            "items": found.present(page_obj.object_list, query, request),
             "promotions": found.promotions(query) if query and page_obj.number == 1 else [],
             "types": [(item.slug, item.label) for item in found.TYPES],
             "selected_type": kind.slug if kind else "",

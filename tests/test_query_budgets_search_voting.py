@@ -1,6 +1,7 @@
 """The query budget of tests/test_query_budgets.py for the pages whose cost grows with what they
 find or count: search with the words residents type, its first page of results spread over six
-page types (a page of results loads each page type on it once), with production's task backend
+page types (a page of results reads its pages' stored texts in one query, whatever their types),
+with production's task backend
 (counting the search is one row for the worker, not the test settings' immediate run), and the voting page after the vote, which publishes
 its open data files with their SHA-256 (built from every ballot)."""
 
@@ -77,8 +78,8 @@ def test_search_costs_the_same_few_queries_with_few_or_many_results_of_every_typ
     few, few_sql = queries_with_task_worker(client, url)
     grow(MANY - FEW)
     many, many_sql = queries_with_task_worker(client, url)
-    # With few pages the first page of results holds every type (one query each), with many the
-    # best ranked ones: more results never cost more.
+    # With few pages the first page of results holds every type, with many the best ranked ones:
+    # more results never cost more.
     assert few <= MAX_QUERIES, "\n".join(few_sql)
     assert many <= few, "\n".join(many_sql)
 
@@ -103,3 +104,18 @@ def test_voting_page_after_the_vote_costs_the_same_few_queries_with_few_or_many_
     many, many_sql = queries_of(client, page.url, ("Dane otwarte", "SHA-256"))
     assert few == many, "\n".join(many_sql)
     assert many <= MAX_QUERIES, "\n".join(many_sql)
+
+
+def test_search_results_of_six_page_types_cost_what_results_of_one_type_cost(client, site_tree, budget):
+    makers = search_sections(site_tree, budget)
+    for make in makers:
+        make("Boisko przy szkole")
+    for _ in makers:
+        makers[0]("Chodnik przy szkole")
+    labels = ("Strona", "Dobra praktyka", "Aktualność", "Akt prawny", "Projekt", "Szkolenie")
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        six_types, six_sql = queries_of(client, "/szukaj/?q=boisko", labels)
+        one_type, _sql = queries_of(client, "/szukaj/?q=chodnik", ("Wyniki dla „chodnik”: 6",))
+    # The page of results reads every shown page's text in one query, whatever its type.
+    assert six_types == one_type, "\n".join(six_sql)
