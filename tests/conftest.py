@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from io import StringIO
-from itertools import groupby
 
 import pytest
 from django.core.cache import cache
@@ -52,40 +51,88 @@ def _empty_cache():
     cache.clear()
 
 
+class SharedDemo:
+    """The demo site (`load_demo_content`) built once per test process, in a transaction that stays
+    open while the tests on it run one after another (`pytest_collection_modifyitems` puts them
+    together) and is rolled back after the last of them. Each of those tests runs in a savepoint of
+    it, so every test module finds the demo as the loader built it, as if built for that module alone.
+
+    Building it costs tens of seconds; once for each module that used it, it was most of the suite."""
+
+    def __init__(self):
+        self.atomic = None
+        self.blocker = None
+
+    def open(self, blocker):
+        if self.atomic is not None:
+            return
+        # The database stays unblocked while the demo is open, as it was for a module's tests.
+        blocker.unblock()
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        self.blocker = blocker
+        try:
+            call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self):
+        if self.atomic is None:
+            return
+        transaction.set_rollback(True)
+        self.atomic.__exit__(None, None, None)
+        self.atomic = None
+        self.blocker.restore()
+
+
+_shared_demo = SharedDemo()
+
+
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
-    """The demo site (`load_demo_content`) built once for a test module, in a transaction rolled back
-    after its last test. Each test (`db`) runs in a savepoint of it, so what one test writes is
-    gone before the next. Not for transactional tests, which would flush it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
+    """The demo site (`SharedDemo`). Each test on it runs in a savepoint (`db`, which a test on the
+    demo gets whether it asks for it or not), so what one test writes is gone before the next.
+    Not for transactional tests, which would flush it."""
+    _shared_demo.open(django_db_blocker)
+
+
+@pytest.fixture(autouse=True)
+def _demo_test_in_savepoint(request):
+    if database_order(request.node) == 1:
+        request.getfixturevalue("db")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The shared demo is rolled back once the next test does not use it, after this test's fixtures
+    (and its module's, if the next test is in another module) are torn down."""
+    try:
+        return (yield)
+    finally:
+        if nextitem is None or "demo_content" not in nextitem.fixturenames:
+            _shared_demo.close()
 
 
 def database_order(item):
     """pytest-django's order (tests in a rolled-back transaction, then transactional tests, which
-    leave the database flushed, then tests without the database), counting a test on `demo_content`
-    alone as one that uses the database."""
+    leave the database flushed, then tests without the database), with the tests on `demo_content`
+    after all other tests in a rolled-back transaction, one run of them on the shared demo."""
     marker = item.get_closest_marker("django_db")
     fixtures = item.fixturenames
     if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
         "transactional_db" in fixtures or "live_server" in fixtures
     ):
+        return 2
+    if "demo_content" in fixtures:
         return 1
-    return 0 if marker or "db" in fixtures or "demo_content" in fixtures else 2
+    return 0 if marker or "db" in fixtures else 3
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """In the database order, and within each run of one module's tests the tests on
-    `demo_content` last: a test without it must not find the module's demo site in its database."""
+    """In the database order (pytest-xdist's `load` hands each worker its tests in this order)."""
     items.sort(key=database_order)
-    items[:] = [
-        item
-        for _module, run in groupby(items, key=lambda item: item.nodeid.split("::")[0])
-        for item in sorted(run, key=lambda item: "demo_content" in item.fixturenames)
-    ]
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -78,12 +78,8 @@ def load_demo_content():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo site, built once for this module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo_content()
-        yield
-        transaction.set_rollback(True)
+def demo(demo_content):
+    """The demo site (`demo_content` in tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -14,12 +14,10 @@ More examples locally: FUZZ_EXAMPLES=200 pytest tests/test_fuzz_query_params.py
 
 import os
 from dataclasses import dataclass
-from io import StringIO
 from urllib.parse import unquote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given
@@ -246,18 +244,17 @@ def query_strings(draw, params, placeholders):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo site, built once for this module in a transaction rolled back at its end. Returns
-    the values the table's placeholders take."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=StringIO())
+def demo(demo_content, django_db_blocker):
+    """The demo site (`demo_content` in tests/conftest.py). Returns the values the table's
+    placeholders take."""
+    with django_db_blocker.unblock():
         consultations = ConsultationPage.objects.filter(locale__language_code="pl").order_by("start_at")
         open_one = next(page for page in consultations if page.phase == "open")
         closed = next(page for page in consultations if page.phase == "closed")
         full_training = TrainingPage.objects.get(
             slug="moderowanie-spotkan-z-mieszkancami", locale__language_code="pl"
         )
-        yield {
+        return {
             "home": Site.objects.get(is_default_site=True).root_page_id,
             "site": Site.objects.get(is_default_site=True).pk,
             "consultation": open_one.url,
@@ -278,7 +275,6 @@ def demo(django_db_setup, django_db_blocker):
             **budget_placeholders(),
             **voting_placeholders(),
         }
-        transaction.set_rollback(True)
 
 
 def budget_placeholders():
