@@ -51,11 +51,11 @@ def claims(page, remaining):
 
 def route_below(root, request, path_components):
     """Wagtail's `RouteResult` for the address below `root`, or None to leave it to Wagtail."""
-    if root.pk is None:
+    if root.pk is None or not path_components:
         return None
     address = md5("/".join(path_components).encode(), usedforsecurity=False).hexdigest()
     chain = cached("pages-along", lambda: pages_along(root, path_components), root.pk, address)
-    for parent, page in zip([root, *chain[:-1]], chain, strict=True):
+    for parent, page in zip([root, *chain], chain, strict=False):
         page._cached_parent_obj = parent
     if not chain:
         return None
