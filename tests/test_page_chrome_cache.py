@@ -1,6 +1,6 @@
 """What every page repeats (the head's links, the language switcher, the menu, the breadcrumbs and the
-footer) comes from the fragment cache on a second visit, without the page cache: no query for the
-site's settings, yet an editor's change shows on the next anonymous request, a preview
+footer) and the long lists (the library, a budget edition's projects) come from the fragment cache
+on a second visit, without the page cache: no query for the site's settings or the list, yet an editor's change shows on the next anonymous request, a preview
 shows the unsaved title, and no visitor's CSRF token reaches another visitor."""
 
 import re
@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from home.models import SiteSettings
+from tests.factories import BudgetProjectPageFactory, MaterialFactory, MaterialsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,30 @@ def test_a_preview_shows_the_unsaved_title_in_the_breadcrumbs_and_the_head(site_
     assert '<span aria-current="page">Harmonogram (wersja robocza)</span>' in html
     assert '<meta property="og:title" content="Harmonogram (wersja robocza)">' in html
     assert "Harmonogram (wersja robocza)" not in Client().get(site_tree.schedule.url).content.decode()
+
+
+def test_a_material_added_to_the_library_shows_at_once_and_filters_keep_their_own_list(site_tree):
+    library = MaterialsIndexPageFactory(parent=site_tree.home)
+    MaterialFactory(title="Poradnik dla wnioskodawców", year=2025)
+    html, sql = second_visit(library.url)
+    assert "Poradnik dla wnioskodawców" in html
+    assert '"materials_material"' not in sql
+
+    MaterialFactory(title="Raport z konsultacji", year=2026)
+
+    html = Client().get(library.url).content.decode()
+    assert "Poradnik dla wnioskodawców" in html and "Raport z konsultacji" in html
+    filtered = Client().get(library.url + "?rok=2025").content.decode()
+    assert "Poradnik dla wnioskodawców" in filtered and "Raport z konsultacji" not in filtered
+
+
+def test_a_renamed_project_shows_at_once_in_the_list_of_its_edition(budget):
+    project = BudgetProjectPageFactory(parent=budget.edition, title="Ławki w parku Sieleckim")
+    html, sql = second_visit(budget.edition.url)
+    assert "Ławki w parku Sieleckim" in html
+    assert "consultation_budgetprojectpage" not in sql
+
+    project.title = "Ławki i kosze w parku Sieleckim"
+    project.save_revision().publish()
+
+    assert "Ławki i kosze w parku Sieleckim" in Client().get(budget.edition.url).content.decode()
