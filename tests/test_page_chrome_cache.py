@@ -1,17 +1,17 @@
 """What every page repeats (the head's links, the language switcher, the menu, the breadcrumbs and the
 footer) and the long lists (the library, a budget edition's projects) come from the fragment cache
-on a second visit, without the page cache: no query for the site's settings or the list, yet an editor's change shows on the next anonymous request, a preview
-shows the unsaved title, and no visitor's CSRF token reaches another visitor."""
+on a second visit, without the page cache: no query for the site's settings or the list, yet an
+editor's change shows on the next anonymous request, a preview shows the unsaved title, and no
+visitor's CSRF token reaches another visitor."""
 
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from home.models import SiteSettings
 from tests.factories import BudgetProjectPageFactory, MaterialFactory, MaterialsIndexPageFactory
+from tests.test_fragment_cache import sql_of_second_visit as second_visit
 
 pytestmark = pytest.mark.django_db
 
@@ -22,16 +22,6 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def _fragment_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 600
-
-
-def second_visit(url):
-    """The HTML and SQL of an anonymous visit after two others (the first creates the settings row)."""
-    for _visit in range(2):
-        Client().get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = Client().get(url)
-    assert response.status_code == 200
-    return response.content.decode(), " ".join(query["sql"] for query in captured.captured_queries)
 
 
 def test_a_second_visit_does_not_read_the_site_settings(site_tree):
