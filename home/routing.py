@@ -5,17 +5,23 @@ type) for its child `b`, and so on. Here the pages along the address are read at
 `url_path`, and routing goes on from the deepest of them. Where Wagtail's walk could end
 elsewhere (a routable page on the way whose own routes claim the rest of the address, or a page
 type with its own `route`) the address is left to Wagtail's walk, so every address leads where it
-always did."""
+always did. The pages along an address come from the cache of answers kept until the page tree
+changes (`home.page_cache.cached`), so only the page itself is read."""
+
+from hashlib import md5
 
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from .page_cache import cached
+
 STANDARD_ROUTES = {Page.route, RoutablePageMixin.route}
 
 
 def pages_along(root, path_components):
-    """The pages below `root` named by the first 1, 2, … components of the address, from the top."""
+    """The pages below `root` named by the first 1, 2, … components of the address, from the top
+    (each page's parent is set by `route_below`, as Wagtail's walk does: get_parent() costs no query)."""
     prefixes = [
         root.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)
     ]
@@ -25,7 +31,6 @@ def pages_along(root, path_components):
         parent = chain[-1] if chain else root
         if page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
             break
-        page._cached_parent_obj = parent  # as Wagtail's walk does: get_parent() costs no query
         chain.append(page)
     return chain
 
@@ -46,7 +51,12 @@ def claims(page, remaining):
 
 def route_below(root, request, path_components):
     """Wagtail's `RouteResult` for the address below `root`, or None to leave it to Wagtail."""
-    chain = pages_along(root, path_components)
+    if root.pk is None or not path_components:
+        return None
+    address = md5("/".join(path_components).encode(), usedforsecurity=False).hexdigest()
+    chain = cached("pages-along", lambda: pages_along(root, path_components), root.pk, address)
+    for parent, page in zip([root, *chain], chain, strict=False):
+        page._cached_parent_obj = parent
     if not chain:
         return None
     if any(claims(page, path_components[depth + 1 :]) for depth, page in enumerate(chain[:-1])):

@@ -3,6 +3,7 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -360,7 +361,8 @@ class BudgetEditionPage(BasePage):
         # The pools are read many times below: their districts come from the database once.
         models.prefetch_related_objects([self], "areas")
         context = super().get_context(request, *args, **kwargs)
-        context.update(project_list(self, request.GET))
+        # Called by the template only when its cached fragment of the projects is missing.
+        context["project_listing"] = partial(project_list, self, request.GET)
         results = edition_results(self)
         context.update(
             {

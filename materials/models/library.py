@@ -8,6 +8,7 @@ keep the whole collection in one place in the admin ("Materiały do pobrania"), 
 that is already in the library, and the `MaterialsIndexPage` shows every material with filters and
 a search. A page per file would give each PDF an address nobody needs and a tree nobody browses."""
 
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -183,6 +184,12 @@ class MaterialsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached fragment of the list is missing.
+        context["library"] = partial(self.library_context, request)
+        return context
+
+    def library_context(self, request):
+        """The filter form's options and choices and one page of the materials that match them."""
         materials = Material.objects.filter(Q(document__isnull=False) | ~Q(video_url=""))
         years = sorted(set(materials.values_list("year", flat=True)), reverse=True)
         tags = list(
@@ -205,18 +212,15 @@ class MaterialsIndexPage(BasePage):
         materials = materials.select_related("document", "accessible_document").prefetch_related("tags")
         if terms := search_terms(query):
             materials = materials.search(terms)
-        context.update(
-            {
-                "materials": paginate(request, materials, MATERIALS_PER_PAGE),
-                "material_types": MaterialType.choices,
-                "languages": MaterialLanguage.choices,
-                "years": [(year, year) for year in years],
-                "tag_choices": [(item.slug, item.name) for item in tags],
-                "material_query": query,
-                "selected_type": material_type,
-                "selected_language": language,
-                "selected_year": year,
-                "selected_tag": tag,
-            }
-        )
-        return context
+        return {
+            "materials": paginate(request, materials, MATERIALS_PER_PAGE),
+            "material_types": MaterialType.choices,
+            "languages": MaterialLanguage.choices,
+            "years": [(year, year) for year in years],
+            "tag_choices": [(item.slug, item.name) for item in tags],
+            "material_query": query,
+            "selected_type": material_type,
+            "selected_language": language,
+            "selected_year": year,
+            "selected_tag": tag,
+        }
