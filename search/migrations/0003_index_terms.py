@@ -1,6 +1,8 @@
 """PostgreSQL: the index's terms, each entry's Polish keys with how well the entry ranks for that key
 alone (and the entry's object, so that the best objects of a type are read from the index alone),
-kept by a trigger on modelsearch's index table. /szukaj/ reads the best entries of each key of
+kept by triggers on modelsearch's index table (no foreign key: Django's flush, which empties the
+tables it knows with TRUNCATE, would refuse to truncate a table another one references; the
+TRUNCATE trigger empties this one with it). /szukaj/ reads the best entries of each key of
 a query from here and ranks only those (search/candidates.py explains why and when). SQLite's FTS5
 needs nothing.
 
@@ -25,7 +27,7 @@ def impact(entry):
 
 CREATE = f"""
 CREATE TABLE search_indexterm (
-    entry_id integer NOT NULL REFERENCES wagtailsearch_indexentry (id) ON DELETE CASCADE,
+    entry_id integer NOT NULL,
     key text NOT NULL,
     impact real NOT NULL,
     content_type_id integer NOT NULL,
@@ -49,6 +51,25 @@ CREATE TRIGGER search_indexterm_refresh
 AFTER INSERT OR UPDATE OF title, body, title_norm, content_type_id, object_id ON wagtailsearch_indexentry
 FOR EACH ROW EXECUTE FUNCTION search_indexterm_refresh();
 
+CREATE FUNCTION search_indexterm_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        TRUNCATE search_indexterm;
+    ELSE
+        DELETE FROM search_indexterm WHERE entry_id = OLD.id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER search_indexterm_forget_entry
+AFTER DELETE ON wagtailsearch_indexentry
+FOR EACH ROW EXECUTE FUNCTION search_indexterm_forget();
+
+CREATE TRIGGER search_indexterm_forget_all
+AFTER TRUNCATE ON wagtailsearch_indexentry
+FOR EACH STATEMENT EXECUTE FUNCTION search_indexterm_forget();
+
 INSERT INTO search_indexterm (entry_id, key, impact, content_type_id, object_id)
 SELECT entry.id, term.key, {impact("entry")}, entry.content_type_id, entry.object_id
 FROM wagtailsearch_indexentry AS entry, unnest(tsvector_to_array(entry.title || entry.body)) AS term (key);
@@ -57,7 +78,10 @@ ANALYZE search_indexterm;
 
 DROP = """
 DROP TRIGGER IF EXISTS search_indexterm_refresh ON wagtailsearch_indexentry;
+DROP TRIGGER IF EXISTS search_indexterm_forget_entry ON wagtailsearch_indexentry;
+DROP TRIGGER IF EXISTS search_indexterm_forget_all ON wagtailsearch_indexentry;
 DROP FUNCTION IF EXISTS search_indexterm_refresh();
+DROP FUNCTION IF EXISTS search_indexterm_forget();
 DROP TABLE IF EXISTS search_indexterm;
 """
 
