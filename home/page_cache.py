@@ -143,7 +143,12 @@ class FragmentCache:
     @property
     def key(self):
         query = self.request.META.get("QUERY_STRING", "")
-        return f"{fragment_generation()}:{get_language()}:{clock_minute()}:{query}"
+        return f"{self.key_without_query}:{query}"
+
+    @property
+    def key_without_query(self):
+        """For a fragment whose content and links do not follow the query string."""
+        return f"{fragment_generation()}:{get_language()}:{clock_minute()}"
 
 
 def fragment_cache(request):
