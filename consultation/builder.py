@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, TimestampSigner, b62_decode
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
@@ -58,6 +58,41 @@ class LimitedLengthMixin:
         attrs["data-count-text"] = _("Znaki: %(count)s z %(limit)s.")
         attrs["data-count-over-text"] = _("Znaki: %(count)s z %(limit)s – skróć tekst o %(excess)s.")
         return attrs
+
+
+def html_attributes(attrs):
+    """Attributes as Django's widget templates write them (in their order, True as a bare name)."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class QuickSelect(forms.Select):
+    """Django's select, with the same HTML, built without a template per option: the list of a
+    draft act's units (80 and more) made most of the cost of a consultation page's form."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group_name for group_name, _options, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "",
+            '\n  <option value="{}"{}>{}</option>',
+            (
+                (option["value"], html_attributes(option["attrs"]), option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}\n</select>', name, html_attributes(widget["attrs"]), options
+        )
 
 
 class LimitedCharField(LimitedLengthMixin, forms.CharField):
@@ -132,6 +167,7 @@ class SubmissionForm(forms.Form):
                 label=_("Której części projektu dotyczy uwaga?"),
                 choices=[("", _("Całego projektu"))] + units,
                 required=False,
+                widget=QuickSelect,
             )
             self.order_fields([UNIT_FIELD])
 

@@ -6,7 +6,12 @@ limits, as from a freshly rendered one. Registered in `wagtail_hooks.py`."""
 
 import re
 
-from home.cache_holes import CacheHole
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from home.cache_holes import CacheHole, cache_holes
+from home.page_cache import fragment_generation
 
 from .builder import new_form_token
 from .protection import BROWSER_COOKIE, remember_browser
@@ -23,3 +28,41 @@ class FormTokenHole(CacheHole):
 
     def served(self, request, response):
         remember_browser(request, response)
+
+
+# The units' anchors are slugs; anything else in the address is shown uncached.
+UNIT_RE = re.compile(r"[-\w]{0,80}")
+
+
+def blank_form_key(request, page):
+    """The key of a page's form as a GET shows it (blank, or with the unit from the address chosen),
+    or None for a form that is not kept: a sent one (its data and errors are the sender's)."""
+    unit = request.GET.get("jednostka", "")
+    if request.method != "GET" or not UNIT_RE.fullmatch(unit):
+        return None
+    return f"blank-form:{fragment_generation()}:{get_language()}:{page.pk}:{unit}"
+
+
+def blank_form(request, seconds, page, render):
+    """The page's form as `render()` makes it, kept rendered for `seconds` (0: not kept) with its
+    visitor's values (the CSRF token, the one-time form token) cut out as the holes of the page
+    cache, and filled in anew for every visitor. Building and rendering the form (a draft act's
+    units are its choices) was the costliest part of a consultation page; the key follows the
+    fragment generation (a publish, a changed field or privacy notice), the language and the unit."""
+    key = blank_form_key(request, page) if seconds else None
+    if key is None:
+        return render()
+    stored = cache.get(key)
+    if stored is None:
+        html = render()
+        cache.set(key, punch_holes(html.encode()), seconds)
+        return html
+    for hole in cache_holes():
+        stored = hole.fill(request, stored)[0]
+    return mark_safe(stored.decode())  # noqa: S308 (rendered by our own template)
+
+
+def punch_holes(content):
+    for hole in cache_holes():
+        content = hole.punch(content)
+    return content

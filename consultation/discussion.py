@@ -4,6 +4,8 @@ act its first `UNIT_COMMENTS_SHOWN`, and the list of all (or one unit's) comment
 the template renders them: a fragment kept in the cache (`fragment_cache`) costs neither the query
 nor the rendering."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
@@ -11,6 +13,21 @@ from django.utils.functional import cached_property
 
 COMMENTS_PER_PAGE = 20
 UNIT_COMMENTS_SHOWN = 5
+MISSING = object()
+
+
+def kept(request, compute, generation, *parts):
+    """`compute()`, kept in the shared cache as long as the fragments, under `parts` and the token
+    `generation()` (`home.page_cache`); computed afresh in previews (the page's rows are the
+    editor's draft) and with the fragment cache off."""
+    if getattr(request, "is_preview", False) or not settings.FRAGMENT_CACHE_SECONDS:
+        return compute()
+    key = ":".join(["consultation", generation(), *map(str, parts)])
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
 
 
 def shown_comments(approved, anchors, selected_unit, first):
@@ -40,12 +57,13 @@ class Discussion:
     """`units` (each unit with its count and first comments), `comments` and `comments_page` (the
     list's page), for a consultation `page`, its `published` submissions, of which `listed` are in
     the list (of the `selected_unit` or all), at the list's
-    page `number` (from the query string; anything but a page number gives the first or last)."""
+    page `number` (from the query string; anything but a page number gives the first or last).
+    `get_units()` gives the draft act's units, read only when they are rendered."""
 
-    def __init__(self, page, published, units, selected_unit, listed, number):
+    def __init__(self, page, published, get_units, selected_unit, listed, number):
         self.page = page
         self.published = published
-        self.all_units = units
+        self.get_units = get_units
         self.selected_unit = selected_unit
         self.paginator = Paginator(range(listed), COMMENTS_PER_PAGE)
         self.number = self.paginator.get_page(number).number
@@ -54,6 +72,10 @@ class Discussion:
     def key(self):
         """What the rendered comments depend on besides the content generation and the language."""
         return f"{self.page.pk}:{self.selected_unit}:{self.number}"
+
+    @cached_property
+    def all_units(self):
+        return self.get_units()
 
     @property
     def selected_unit_label(self):

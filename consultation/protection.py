@@ -97,9 +97,9 @@ class RateLimit:
 
     def refusal(self):
         """The message for the first counter that is full, or None."""
-        store = counters()
+        counts = counters().get_many([self._key(name) for name, _limit, _message in self.counters])
         for name, limit, message in self.counters:
-            if (store.get(self._key(name)) or 0) >= limit:
+            if (counts.get(self._key(name)) or 0) >= limit:
                 return message
         return None
 

@@ -5,6 +5,8 @@ pages cost no query for them.
 Every cached answer is keyed with a generation token; saving (a draft too), publishing,
 unpublishing, moving or deleting any page, or changing a site, a locale or a private section,
 draws a new token, so nothing outlives the tree it was read from.
+Whole stored pages (`home.response_cache`) and rendered fragments (`FragmentCache`) have tokens of
+their own that every other saved row replaces too (`forget_content`).
 With the shared cache of production (Redis) that holds for every process at once; with the
 local-memory cache of development other processes catch up within `TIMEOUT`."""
 
@@ -21,6 +23,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pages:generation"
 CONTENT_GENERATION_KEY = "pages:content-generation"
+FRAGMENT_GENERATION_KEY = "pages:fragment-generation"
 TIMEOUT = 60 * 10
 # Besides pages: sites (root paths), locales (language links) and private sections (what is public).
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
@@ -41,6 +44,12 @@ def content_generation():
     page shows (sessions, users, tasks, log entries, revisions, the search index, ballots and
     codes: turnout is on the never-cached ballot), so busy writes there keep the cache warm."""
     return _generation(CONTENT_GENERATION_KEY)
+
+
+def fragment_generation():
+    """The token of the cached fragments (`FragmentCache`): drawn anew with the content generation,
+    except for a row that a model says changes nothing a fragment shows (`changes_fragments`)."""
+    return _generation(FRAGMENT_GENERATION_KEY)
 
 
 def cached(name, compute, *parts):
@@ -68,16 +77,25 @@ IGNORED_APPS = {
 IGNORED_MODELS = {"ballot", "ballotchoice", "votecode", "pagelogentry", "modellogentry", "revision"}
 
 
-def _new_content_generation():
-    cache.set(CONTENT_GENERATION_KEY, uuid4().hex, None)
+def _new_generations(keys):
+    token = uuid4().hex
+    cache.set_many(dict.fromkeys(keys, token), None)
 
 
-def invalidate_content():
-    """A new content generation now, and again once the change is committed: a request that read
-    the old rows in between cannot leave them in the cache under the generation that follows.
-    For changes made without model signals (`QuerySet.update`)."""
-    _new_content_generation()
-    transaction.on_commit(_new_content_generation)
+def invalidate_content(keys=(CONTENT_GENERATION_KEY, FRAGMENT_GENERATION_KEY)):
+    """New generations (of whole pages and of fragments) now, and again once the change is
+    committed: a request that read the old rows in between cannot leave them in the cache under the
+    generation that follows. For changes made without model signals (`QuerySet.update`)."""
+    _new_generations(keys)
+    transaction.on_commit(lambda: _new_generations(keys))
+
+
+def _changes_fragments(instance, created):
+    """A model may say that a saved row changes no cached fragment, only what pages render afresh
+    on each request and whole stored pages show: `changes_fragments(created)` (a comment just sent
+    and waiting for moderation is seen only in its consultation's counts)."""
+    check = getattr(instance, "changes_fragments", None)
+    return check is None or check(created)
 
 
 def forget_content(sender=None, **kwargs):
@@ -86,7 +104,10 @@ def forget_content(sender=None, **kwargs):
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
         return
-    invalidate_content()
+    if kwargs.get("signal") is post_save and not _changes_fragments(kwargs["instance"], kwargs["created"]):
+        invalidate_content(keys=(CONTENT_GENERATION_KEY,))
+    else:
+        invalidate_content()
 
 
 def forget_pages(**kwargs):
@@ -108,7 +129,7 @@ def clock_minute():
 class FragmentCache:
     """What a template's `{% cache fragment_cache.seconds "name" … fragment_cache.key %}` needs:
     how long to keep the fragment (0 renders it afresh: in previews, or with the fragment cache
-    off) and a key part that changes with the content generation, the language, the query string
+    off) and a key part that changes with the fragment generation, the language, the query string
     (links in the fragment keep it) and the minute, so that what depends on the clock alone (a
     consultation that has just closed) is at most a minute old. Read only when a template uses it."""
 
@@ -122,7 +143,12 @@ class FragmentCache:
     @property
     def key(self):
         query = self.request.META.get("QUERY_STRING", "")
-        return f"{content_generation()}:{get_language()}:{clock_minute()}:{query}"
+        return f"{self.key_without_query}:{query}"
+
+    @property
+    def key_without_query(self):
+        """For a fragment whose content and links do not follow the query string."""
+        return f"{fragment_generation()}:{get_language()}:{clock_minute()}"
 
 
 def fragment_cache(request):

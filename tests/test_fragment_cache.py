@@ -11,8 +11,16 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from consultation.choices import ModerationMode, SubmissionStatus
+from consultation.models import Submission
 from home.page_cache import FragmentCache
-from tests.consultation_fixtures import add_submissions, approve_in_inbox, pending_comment
+from tests.consultation_fixtures import (
+    add_submissions,
+    approve_in_inbox,
+    instant_forms,  # noqa: F401  (a fixture)
+    pending_comment,
+    post_comment,
+)
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +64,51 @@ def test_an_approved_comment_shows_at_once_on_the_cached_consultation(consultati
 
     html = Client().get(page.url).content.decode()
     assert html.count("Więcej ławek w parku.") == 2  # under its unit and in the list
+
+
+def test_a_comment_waiting_for_moderation_keeps_the_comments_cached_and_shows_in_the_counts(
+    consultations,
+    moderator,
+    instant_forms,  # noqa: F811
+):
+    page = consultations.open
+    add_submissions(page, 30)
+    html, _sql = sql_of_second_visit(page.url)
+    assert "Na moderację czeka 0 uwag." in html
+
+    response = post_comment(Client(), page, text="Więcej ławek w parku.")
+    assert response.status_code == 302
+    with CaptureQueriesContext(connection) as captured:
+        html = Client().get(page.url).content.decode()
+
+    assert "ROW_NUMBER" not in " ".join(query["sql"] for query in captured.captured_queries).upper()
+    assert "Na moderację czeka 1 uwaga." in html
+    assert "31 uwag, 30 opublikowanych" in html
+    assert "Więcej ławek w parku." not in html
+
+    approve_in_inbox(moderator, Submission.objects.get(status=SubmissionStatus.PENDING))
+
+    html = Client().get(page.url).content.decode()
+    assert "31 uwag, 31 opublikowanych" in html
+    assert "Na moderację czeka 0 uwag." in html
+    assert "Więcej ławek w parku." in Client().get(page.url + "?uwagi=2").content.decode()
+
+
+def test_a_comment_published_at_once_shows_at_once_on_the_cached_consultation(
+    consultations,
+    instant_forms,  # noqa: F811
+):
+    page = consultations.open
+    page.moderation_mode = ModerationMode.POST
+    page.save_revision().publish()
+    sql_of_second_visit(page.url)
+
+    response = post_comment(Client(), page, text="Więcej ławek w parku.")
+    assert response.status_code == 302
+
+    html = Client().get(page.url).content.decode()
+    assert "Więcej ławek w parku." in html
+    assert "1 opublikowana uwaga" in html
 
 
 def test_another_visitors_query_string_never_reaches_the_links_of_a_cached_list(consultations):

@@ -19,6 +19,7 @@ from tests.consultation_fixtures import (
     comment_data,
     make_consultation,
     pending_comment,
+    post_comment,
 )
 from tests.test_budget_import import HEADER, csv_file, upload
 from tests.test_budget_import import edition as edition  # noqa: F401  (a fixture)
@@ -72,6 +73,20 @@ def test_an_approved_comment_shows_to_the_next_anonymous_visitor(client, consult
     approve_in_inbox(moderator, submission)
 
     assert "Proszę o więcej ławek." in client.get(page.url).content.decode()
+
+
+def test_a_comment_sent_for_moderation_changes_the_count_on_the_stored_page(consultations):
+    page = consultations.open
+    stored(page.url)
+    assert Client().get(page.url)["X-Page-Cache"] == "hit"
+
+    assert post_comment(Client(), page, text="Proszę o więcej ławek.").status_code == 302
+
+    response = Client().get(page.url)
+    html = response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert "Na moderację czeka 1 uwaga." in html
+    assert "Proszę o więcej ławek." not in html
 
 
 def test_a_vote_import_changes_the_project_page_at_once(client, admin_user, edition):  # noqa: F811

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,12 +16,13 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from home.page_cache import content_generation, fragment_generation
 from home.panels import CheckedInlinePanel
 from home.per_request import remembered_for
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..dates import when_in_words
-from ..discussion import Discussion
+from ..discussion import Discussion, kept
 from ..formsets import DraftActUnitFormSet
 from ..ics import calendar_response
 from ..panels import SubmissionsPanel
@@ -293,45 +295,69 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        units = self.get_units()
-        anchors = {unit.anchor for unit in units}
         selected_unit = request.GET.get("fragment", "")
-        if selected_unit not in anchors:
+        if selected_unit and selected_unit not in {unit.anchor for unit in self.get_units()}:
             selected_unit = ""
         submissions = Submission.objects.filter(page=self)
         approved = Q(status=SubmissionStatus.APPROVED)
-        counts = submissions.aggregate(
-            total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
-            published=Count("pk", filter=approved),
-            pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
-            listed=Count("pk", filter=approved & Q(unit_anchor=selected_unit) if selected_unit else approved),
+        # The counts change with every comment sent (the content generation), the rest only when
+        # the page or what it shows changes (the fragment generation).
+        counts = kept(
+            request,
+            lambda: submissions.aggregate(
+                total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
+                published=Count("pk", filter=approved),
+                pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
+                listed=Count(
+                    "pk", filter=approved & Q(unit_anchor=selected_unit) if selected_unit else approved
+                ),
+            ),
+            content_generation,
+            "counts",
+            self.pk,
+            selected_unit,
         )
-        meetings = list(self.meetings.all())
+        closed = self.phase == ConsultationPhase.CLOSED
+        meetings, documents, outcome_documents = kept(
+            request,
+            lambda: (
+                list(self.meetings.all()),
+                list(self.documents.select_related("document")),
+                list(self.outcome_documents.select_related("document")) if closed else [],
+            ),
+            fragment_generation,
+            "documents",
+            self.pk,
+            closed,
+        )
         context.update(
             {
                 "counts": counts,
                 "discussion": Discussion(
                     self,
                     submissions.public(),
-                    units,
+                    self.get_units,
                     selected_unit,
                     counts["listed"],
                     request.GET.get("uwagi"),
                 ),
                 "meetings": meetings,
                 "upcoming_meetings": [meeting for meeting in meetings if not meeting.is_past],
-                "documents": list(self.documents.select_related("document")),
-                "outcome_documents": (
-                    list(self.outcome_documents.select_related("document"))
-                    if self.phase == ConsultationPhase.CLOSED
-                    else []
-                ),
-                "privacy_notice": self.get_privacy_notice(),
+                "documents": documents,
+                "outcome_documents": outcome_documents,
+                "privacy_notice": self.get_privacy_notice,  # read only where the form is rendered
                 "is_open": self.accepts_submissions(),
                 "closed_message": None if self.accepts_submissions() else self.closed_message(),
             }
         )
         return context
+
+    def get_form(self, *args, **kwargs):
+        """A form to show (no data sent) is built only where the page renders it, not where the
+        template takes it from the cache (`blank_form_cache`)."""
+        if args:
+            return super().get_form(*args, **kwargs)
+        return SimpleLazyObject(lambda: super(ConsultationPage, self).get_form(**kwargs))
 
     @path("")
     def index_route(self, request, *args, **kwargs):

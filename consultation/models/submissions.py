@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from ..builder import MAX_TEXT_LENGTH
 from ..choices import RejectionReason, ResponseOutcome, SubmissionLanguage, SubmissionStatus
 from ..impersonation import impersonation_signs
-from ..policies import waiting_states
+from ..policies import CommentPolicy, waiting_states
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -138,6 +138,11 @@ class Submission(AbstractFormSubmission):
 
     def get_status_display(self):
         return self.policy.state_label(self.status)
+
+    def changes_fragments(self, created):
+        """Whether saving this row changes a cached fragment (home/page_cache.py): a comment just sent
+        and not yet public shows only in its consultation's counts, rendered on every request."""
+        return not created or self.policy.key != CommentPolicy.key or self.status in self.policy.public_states
 
     @property
     def is_waiting(self):
