@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.cache_holes import CacheHole, cache_holes
+from home.cache_holes import CacheHole, cache_holes, fill, split
 from home.page_cache import fragment_generation
 
 from .builder import new_form_token
@@ -53,16 +53,10 @@ def blank_form(request, seconds, page, render):
     if key is None:
         return render()
     stored = cache.get(key)
-    if stored is None:
+    filled = None if stored is None else fill(request, stored)
+    if filled is None:
         html = render()
-        cache.set(key, punch_holes(html.encode()), seconds)
+        cache.set(key, split(html.encode(), cache_holes()), seconds)
         return html
-    for hole in cache_holes():
-        stored = hole.fill(request, stored)[0]
-    return mark_safe(stored.decode())  # noqa: S308 (rendered by our own template)
-
-
-def punch_holes(content):
-    for hole in cache_holes():
-        content = hole.punch(content)
-    return content
+    html = b"".join(filled[0]).decode()
+    return mark_safe(html)  # nosec B308 B703: rendered by our own template, tokens filled in
