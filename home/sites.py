@@ -20,8 +20,15 @@ def configure_default_site(**kwargs):
     """Give the default Site the configured address (run after every `migrate`)."""
     from wagtail.models import Site
 
+    from home.page_cache import forget_pages
+
     hostname, port = site_location()
-    Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(
-        hostname=hostname, port=port
+    moved = (
+        Site.objects.filter(is_default_site=True)
+        .exclude(hostname=hostname, port=port)
+        .update(hostname=hostname, port=port)
     )
     Site.clear_site_root_paths_cache()
+    if moved:
+        # `update()` sends no signal: the cached site and the pages with its links are forgotten here.
+        forget_pages()

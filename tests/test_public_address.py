@@ -88,3 +88,20 @@ def test_ics_and_report_name_the_public_address(client, public_address, consulta
     report = client.get(closed.url + "raport/").content.decode()
     assert f"{PUBLIC}{closed.url}" in report
     assert "localhost" not in report
+
+
+@pytest.mark.parametrize("page_cache_seconds", [0, 600])
+def test_a_new_address_shows_at_once_on_cached_pages(client, settings, site_tree, page_cache_seconds):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    configure_default_site()
+    for _visit in range(2):  # the first visit creates the site's settings row: a new generation
+        assert "http://127.0.0.1:8123/o-budzecie/" in client.get("/o-budzecie/").text
+
+    settings.SITE_URL = PUBLIC
+    configure_default_site()
+
+    html = client.get("/o-budzecie/").text
+    assert f'<link rel="canonical" href="{PUBLIC}/o-budzecie/">' in html
+    assert "127.0.0.1:8123" not in html
