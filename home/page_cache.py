@@ -35,7 +35,9 @@ def _generation(key=GENERATION_KEY):
     if token is None:
         cache.add(key, uuid4().hex, None)
         token = cache.get(key)
-    return token
+    # With the cache unreachable (sosnowiec_bo.cache degrades to nothing), a token of its own that
+    # no stored answer carries: everything is computed afresh.
+    return token or uuid4().hex
 
 
 def content_generation():
@@ -54,7 +56,7 @@ def fragment_generation():
 
 def cached(name, compute, *parts):
     """`compute()`, cached under `name` and `parts` until the page tree changes (None too)."""
-    key = ":".join(["pages", name, _generation() or "", *map(str, parts)])
+    key = ":".join(["pages", name, _generation(), *map(str, parts)])
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
