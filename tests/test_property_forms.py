@@ -30,6 +30,9 @@ from tests.budget_fixtures import PDF
 from tests.form_fixtures import FORM_PAGES, Browser, good_value
 from tests.voting_fixtures import PERSON, last_code, token
 
+# The form pages are built through `request.getfixturevalue`, which the database order cannot see.
+pytestmark = pytest.mark.django_db
+
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "25"))
 PROPERTY_SETTINGS = hypothesis_settings(
     max_examples=EXAMPLES,
