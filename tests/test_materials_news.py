@@ -220,7 +220,8 @@ def test_list_and_feed_queries_are_the_same_for_3_and_200_news(
     with django_assert_max_num_queries(FEED_MAX_QUERIES) as feed_few:
         client.get("/aktualnosci/rss/")
     add(3, 197)
-    client.get(news_index.url)
+    for url in (news_index.url, "/aktualnosci/rss/"):  # as above: the new pages' tree read once
+        client.get(url)
     with django_assert_max_num_queries(INDEX_MAX_QUERIES) as many:
         client.get(news_index.url)
     with django_assert_max_num_queries(FEED_MAX_QUERIES) as feed_many:
