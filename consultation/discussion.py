@@ -5,15 +5,15 @@ the template renders them: a fragment kept in the cache (`fragment_cache`) costs
 nor the rendering."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
 
+from home.page_cache import cached
+
 COMMENTS_PER_PAGE = 20
 UNIT_COMMENTS_SHOWN = 5
-MISSING = object()
 
 
 def kept(request, compute, generation, *parts):
@@ -22,12 +22,9 @@ def kept(request, compute, generation, *parts):
     editor's draft) and with the fragment cache off."""
     if getattr(request, "is_preview", False) or not settings.FRAGMENT_CACHE_SECONDS:
         return compute()
-    key = ":".join(["consultation", generation(), *map(str, parts)])
-    value = cache.get(key, MISSING)
-    if value is MISSING:
-        value = compute()
-        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
-    return value
+    return cached(
+        "consultation", compute, *parts, generation=generation, timeout=settings.FRAGMENT_CACHE_SECONDS
+    )
 
 
 def shown_comments(approved, anchors, selected_unit, first):

@@ -54,13 +54,14 @@ def fragment_generation():
     return _generation(FRAGMENT_GENERATION_KEY)
 
 
-def cached(name, compute, *parts):
-    """`compute()`, cached under `name` and `parts` until the page tree changes (None too)."""
-    key = ":".join(["pages", name, _generation(), *map(str, parts)])
+def cached(name, compute, *parts, generation=_generation, timeout=TIMEOUT):
+    """`compute()`, cached under `name` and `parts` until the page tree changes (None too), or until
+    another `generation()` token changes."""
+    key = ":".join(["pages", name, generation(), *map(str, parts)])
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout)
     return value
 
 
