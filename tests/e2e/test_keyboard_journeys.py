@@ -104,6 +104,9 @@ PROPOSAL = {
 
 def test_a_resident_proposes_a_budget_project_without_javascript(open_page, resident_form):
     page = open_page(proposal_path(), javascript=False)
+    # Playwright asks Chromium to intercept file choosers without waiting for the answer, so a
+    # subscription made just before the key press may come too late and the chooser opens unseen.
+    page.on("filechooser", lambda chooser: None)
     walk_to_footer_and_back(page)
     skip_to_content(page)
     tab_to(page, SUBMIT)
@@ -126,7 +129,7 @@ def test_a_resident_proposes_a_budget_project_without_javascript(open_page, resi
         page.keyboard.type(value)
         if label == "Uzasadnienie":
             tab_to(page, f"#{field_id(page, 'Lista poparcia')}")
-            with page.expect_file_chooser(timeout=5000) as chooser:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
                 page.keyboard.press("Space")
             chooser.value.set_files(
                 {"name": "lista.pdf", "mimeType": "application/pdf", "buffer": _pdf_bytes(["Lista poparcia"])}
