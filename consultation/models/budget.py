@@ -355,26 +355,29 @@ class BudgetEditionPage(BasePage):
         return ProposalFormPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached fragment of the edition is missing.
+        context["details"] = partial(self.details, request.GET)
+        return context
+
+    def details(self, query):
+        """What the edition's page shows besides its own fields: its phases, pools and results, the
+        link to the proposal form while it is open, and the list of projects the address asks for."""
         from ..budget_listing import edition_results, project_list
         from .voting import VotingPage
 
         # The pools are read many times below: their districts come from the database once.
         models.prefetch_related_objects([self], "areas")
-        context = super().get_context(request, *args, **kwargs)
-        # Called by the template only when its cached fragment of the projects is missing.
-        context["project_listing"] = partial(project_list, self, request.GET)
         results = edition_results(self)
-        context.update(
-            {
-                "timeline": self.timeline(),
-                "pools": self.pools(),
-                "proposal_form": self.proposal_form() if self.accepts_proposals() else None,
-                # Pools nobody voted in (no project on their ballot) have no table.
-                "results": [result for result in results if result.rows] if results else None,
-                "voting_page": VotingPage.objects.child_of(self).live().first() if results else None,
-            }
-        )
-        return context
+        return {
+            "timeline": self.timeline(),
+            "pools": self.pools(),
+            "proposal_form": self.proposal_form() if self.accepts_proposals() else None,
+            # Pools nobody voted in (no project on their ballot) have no table.
+            "results": [result for result in results if result.rows] if results else None,
+            "voting_page": VotingPage.objects.child_of(self).live().first() if results else None,
+            "listing": project_list(self, query),
+        }
 
 
 class BudgetArea(Orderable):

@@ -169,21 +169,25 @@ class BudgetProjectPage(BasePage):
 
     # The public page
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached fragment of the project is missing.
+        context["details"] = self.details
+        return context
+
+    def details(self):
+        """What the project's page shows besides its own fields: its edition, its place in the
+        results, its status history and the progress of its building."""
         from ..budget_listing import project_placing
 
-        context = super().get_context(request, *args, **kwargs)
         edition = self.get_parent().specific
-        context.update(
-            {
-                "edition": edition,
-                "placing": project_placing(self, edition),
-                "status_history": self.status_changes.order_by("date", "sort_order"),
-                "progress_updates": self.updates.prefetch_related(
-                    models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
-                ).order_by("-date", "sort_order"),
-            }
-        )
-        return context
+        return {
+            "edition": edition,
+            "placing": project_placing(self, edition),
+            "status_history": self.status_changes.order_by("date", "sort_order"),
+            "progress_updates": self.updates.prefetch_related(
+                models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions())
+            ).order_by("-date", "sort_order"),
+        }
 
 
 class ProjectStatusChange(Orderable):

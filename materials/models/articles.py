@@ -166,14 +166,18 @@ class ArticlePage(CoverImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached fragment of the article is missing.
+        context["details"] = self.details
+        return context
+
+    def details(self):
+        """What the article shows around its text: its list, the links to its kind and tags in that
+        list, and the related articles."""
         index_page = self.get_parent().specific
         tags = [tag for tag in self.tags.all() if tag.pk]  # a preview may hold tags not saved yet
-        context.update(
-            {
-                "index_page": index_page,
-                "kind_url": index_page.kind_url(self.kind),
-                "tag_links": [{"tag": tag, "url": index_page.tag_url(tag)} for tag in tags],
-                "related_articles": self.related_articles(index_page, tags),
-            }
-        )
-        return context
+        return {
+            "index_page": index_page,
+            "kind_url": index_page.kind_url(self.kind),
+            "tag_links": [{"tag": tag, "url": index_page.tag_url(tag)} for tag in tags],
+            "related_articles": self.related_articles(index_page, tags),
+        }
