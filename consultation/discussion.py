@@ -152,10 +152,11 @@ def count_comments(page_id):
 
 
 def comment_counts(page_id):
-    """`total` (spam aside), `published` and `pending` comments of a consultation; kept in the
-    shared cache under the generation of its counts and the content generation (a change made
+    """`total` (spam aside), `published` and `pending` comments of a consultation; kept (with either
+    cache on) in the shared cache under the generation of its counts and the content generation (a change made
     without signals, `invalidate_content`), read together with both: one round trip."""
-    if not settings.FRAGMENT_CACHE_SECONDS:
+    seconds = settings.FRAGMENT_CACHE_SECONDS or settings.PAGE_CACHE_SECONDS
+    if not seconds:
         return count_comments(page_id)
     keys = [CONTENT_GENERATION_KEY, COUNTS_GENERATION_KEY.format(page_id), COUNTS_KEY.format(page_id)]
     found = cache.get_many(keys)
@@ -167,7 +168,7 @@ def comment_counts(page_id):
     generations = [content_generation(), cache.get(keys[1])]
     counts = count_comments(page_id)
     if None not in generations:  # with the cache unreachable nothing is kept
-        cache.set(keys[2], (generations, counts), settings.FRAGMENT_CACHE_SECONDS)
+        cache.set(keys[2], (generations, counts), seconds)
     return counts
 
 
