@@ -10,16 +10,19 @@ import pytest
 from django.test import Client
 
 from consultation.choices import SubmissionStatus
-from home import page_cache
+from home import page_cache, response_cache
 from tests.consultation_fixtures import add_submissions, approve_in_inbox, pending_comment, post_comment
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True, params=[0, 600], ids=["fragments-off", "fragments-on"])
-def _page_cache(request, settings, instant_forms):
+def _page_cache(request, settings, instant_forms, monkeypatch):
     settings.PAGE_CACHE_SECONDS = 600
     settings.FRAGMENT_CACHE_SECONDS = request.param
+    # Stored pages are keyed by the minute: a test crossing one would find none stored.
+    monkeypatch.setattr(response_cache, "clock_minute", lambda: 0)
+    monkeypatch.setattr(page_cache, "clock_minute", lambda: 0)
 
 
 def stored(*urls):
