@@ -2,15 +2,34 @@
 act its first `UNIT_COMMENTS_SHOWN`, and the list of all (or one unit's) comments, a page of
 `COMMENTS_PER_PAGE` at a time. Read in one query, however many comments there are, and only when
 the template renders them: a fragment kept in the cache (`fragment_cache`) costs neither the query
-nor the rendering."""
+nor the rendering.
+
+The counts of a consultation's comments (`comment_counts`) change with every comment sent, which
+then waits for moderation and shows nowhere else: they are kept under a generation of that page's
+own, and a stored page (`home.response_cache`) holds them as holes (`CommentCountsHole`) filled in
+on every request. So a flood of comments on one consultation empties no stored page, its own
+included, and each visitor still sees the counts of the moment."""
+
+import re
+from uuid import uuid4
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import transaction
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
+from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 
-from home.page_cache import cached
+from home.cache_holes import CacheHole
+from home.page_cache import CONTENT_GENERATION_KEY, cached, content_generation
+
+from .choices import SubmissionStatus
+from .models.submissions import Submission
 
 COMMENTS_PER_PAGE = 20
 UNIT_COMMENTS_SHOWN = 5
@@ -118,3 +137,92 @@ class Discussion:
     @property
     def comments_page(self):
         return Page(self.comments, self.number, self.paginator)
+
+
+COUNTS_KEY = "consultation:counts:{}"
+COUNTS_GENERATION_KEY = "consultation:counts-generation:{}"
+
+
+def count_comments(page_id):
+    return Submission.objects.filter(page_id=page_id).aggregate(
+        total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
+        published=Count("pk", filter=Q(status=SubmissionStatus.APPROVED)),
+        pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
+    )
+
+
+def comment_counts(page_id):
+    """`total` (spam aside), `published` and `pending` comments of a consultation; kept (with either
+    cache on) in the shared cache under the generation of its counts and the content generation (a change made
+    without signals, `invalidate_content`), read together with both: one round trip."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS or settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return count_comments(page_id)
+    keys = [CONTENT_GENERATION_KEY, COUNTS_GENERATION_KEY.format(page_id), COUNTS_KEY.format(page_id)]
+    found = cache.get_many(keys)
+    generations, stored = [found.get(key) for key in keys[:2]], found.get(keys[2])
+    if None not in generations and stored is not None and stored[0] == generations:
+        return stored[1]
+    if generations[1] is None:
+        cache.add(keys[1], uuid4().hex, None)
+    generations = [content_generation(), cache.get(keys[1])]
+    counts = count_comments(page_id)
+    if None not in generations:  # with the cache unreachable nothing is kept
+        cache.set(keys[2], (generations, counts), seconds)
+    return counts
+
+
+def forget_comment_counts(sender, instance, **kwargs):
+    """A new generation of the counts of the comment's page, now and once the change is committed
+    (a request that read the old rows in between keeps them under the generation that follows)."""
+    key = COUNTS_GENERATION_KEY.format(instance.page_id)
+    cache.set(key, uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(key, uuid4().hex, None))
+
+
+post_save.connect(forget_comment_counts, sender=Submission, dispatch_uid="consultation-counts-save")
+post_delete.connect(forget_comment_counts, sender=Submission, dispatch_uid="consultation-counts-delete")
+
+
+def counts_text(kind, counts):
+    """The sentence of `kind` about the counts, as the page shows it: "pending" (how many wait for
+    moderation) or "total" (how many were sent and published, nothing while there are none)."""
+    if kind == "pending":
+        return ngettext(
+            "Na moderację czeka %(counter)s uwaga.", "Na moderację czeka %(counter)s uwag.", counts["pending"]
+        ) % {"counter": counts["pending"]}
+    if not counts["total"]:
+        return ""
+    return format_html(
+        '<p class="comments__counts">{}, {}</p>',
+        ngettext("%(counter)s uwaga", "%(counter)s uwag", counts["total"]) % {"counter": counts["total"]},
+        ngettext("%(counter)s opublikowana", "%(counter)s opublikowanych", counts["published"])
+        % {"counter": counts["published"]},
+    )
+
+
+def counts_holes(page_id, counts):
+    """The sentences of `counts_text` for the template, each between the marks of its hole."""
+    return {
+        kind: format_html(
+            "<!--counts:{}:{}-->{}<!--/counts-->", page_id, kind, mark_safe(counts_text(kind, counts))
+        )
+        for kind in ("pending", "total")
+    }
+
+
+class CommentCountsHole(CacheHole):
+    """The counts of a consultation's comments in a stored page (see the module's docstring):
+    filled in from `comment_counts`, read once per page however many holes it has."""
+
+    name = "comment-counts"
+    pattern = re.compile(rb"(?P<before><!--counts:(?P<key>\d+:[a-z]+)-->).*?(?P<after><!--/counts-->)", re.S)
+
+    def __init__(self):
+        self.counts = {}
+
+    def value(self, request, key):
+        page_id, kind = key.split(":")
+        if page_id not in self.counts:
+            self.counts[page_id] = comment_counts(int(page_id))
+        return counts_text(kind, self.counts[page_id])

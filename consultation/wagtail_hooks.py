@@ -22,6 +22,7 @@ from .budget_listing import resident_action
 from .cached_forms import FormTokenHole
 from .choices import RejectionReason, ResponseOutcome
 from .dates import days_left_in_words
+from .discussion import CommentCountsHole
 from .inbox.bulk import bulk_action_classes
 from .inbox.permissions import SubmissionPermissionPolicy, submission_policy
 from .inbox.viewset import SubmissionViewSet
@@ -307,3 +308,8 @@ def register_budget_results_log_actions(actions):
 @hooks.register("register_page_cache_hole")
 def form_token_hole():
     return FormTokenHole()
+
+
+@hooks.register("register_page_cache_hole")
+def comment_counts_hole():
+    return CommentCountsHole()

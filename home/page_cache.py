@@ -49,8 +49,7 @@ def content_generation():
 
 
 def fragment_generation():
-    """The token of the cached fragments (`FragmentCache`): drawn anew with the content generation,
-    except for a row that a model says changes nothing a fragment shows (`changes_fragments`)."""
+    """The token of the cached fragments (`FragmentCache`): drawn anew with the content generation."""
     return _generation(FRAGMENT_GENERATION_KEY)
 
 
@@ -93,11 +92,11 @@ def invalidate_content(keys=(CONTENT_GENERATION_KEY, FRAGMENT_GENERATION_KEY)):
     transaction.on_commit(lambda: _new_generations(keys))
 
 
-def _changes_fragments(instance, created):
-    """A model may say that a saved row changes no cached fragment, only what pages render afresh
-    on each request and whole stored pages show: `changes_fragments(created)` (a comment just sent
-    and waiting for moderation is seen only in its consultation's counts)."""
-    check = getattr(instance, "changes_fragments", None)
+def _changes_stored_pages(instance, created):
+    """A model may say that a saved row changes only what stored pages fill in on every request
+    (their holes, `home.cache_holes`): `changes_stored_pages(created)` (a comment just sent and
+    waiting for moderation: its consultation's counts)."""
+    check = getattr(instance, "changes_stored_pages", None)
     return check is None or check(created)
 
 
@@ -107,10 +106,9 @@ def forget_content(sender=None, **kwargs):
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
         return
-    if kwargs.get("signal") is post_save and not _changes_fragments(kwargs["instance"], kwargs["created"]):
-        invalidate_content(keys=(CONTENT_GENERATION_KEY,))
-    else:
-        invalidate_content()
+    if kwargs.get("signal") is post_save and not _changes_stored_pages(kwargs["instance"], kwargs["created"]):
+        return
+    invalidate_content()
 
 
 def forget_pages(**kwargs):

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,13 +16,13 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
-from home.page_cache import content_generation, fragment_generation
+from home.page_cache import fragment_generation
 from home.panels import CheckedInlinePanel
 from home.per_request import remembered_for
 
 from ..choices import ConsultationPhase, RejectionReason, SubmissionStatus
 from ..dates import when_in_words
-from ..discussion import Discussion, kept
+from ..discussion import Discussion, comment_counts, counts_holes, kept
 from ..formsets import DraftActUnitFormSet
 from ..ics import calendar_response
 from ..panels import SubmissionsPanel
@@ -299,23 +299,19 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         if selected_unit and selected_unit not in {unit.anchor for unit in self.get_units()}:
             selected_unit = ""
         submissions = Submission.objects.filter(page=self)
-        approved = Q(status=SubmissionStatus.APPROVED)
-        # The counts change with every comment sent (the content generation), the rest only when
-        # the page or what it shows changes (the fragment generation).
-        counts = kept(
-            request,
-            lambda: submissions.aggregate(
-                total=Count("pk", filter=~Q(status=SubmissionStatus.SPAM)),
-                published=Count("pk", filter=approved),
-                pending=Count("pk", filter=Q(status=SubmissionStatus.PENDING)),
-                listed=Count(
-                    "pk", filter=approved & Q(unit_anchor=selected_unit) if selected_unit else approved
-                ),
-            ),
-            content_generation,
-            "counts",
-            self.pk,
-            selected_unit,
+        counts = comment_counts(self.pk)
+        # The list of one unit's comments changes only when one is published or hidden.
+        listed = (
+            kept(
+                request,
+                lambda: submissions.public().filter(unit_anchor=selected_unit).count(),
+                fragment_generation,
+                "listed",
+                self.pk,
+                selected_unit,
+            )
+            if selected_unit
+            else counts["published"]
         )
         closed = self.phase == ConsultationPhase.CLOSED
         meetings, documents, outcome_documents = kept(
@@ -333,12 +329,13 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         context.update(
             {
                 "counts": counts,
+                "counts_holes": counts_holes(self.pk, counts),
                 "discussion": Discussion(
                     self,
                     submissions.public(),
                     self.get_units,
                     selected_unit,
-                    counts["listed"],
+                    listed,
                     request.GET.get("uwagi"),
                 ),
                 "meetings": meetings,

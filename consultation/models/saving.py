@@ -41,10 +41,10 @@ def raise_if_already_saved(submission):
 
 
 def save_once(submission):
-    """Save the submission unless its form was saved before (AlreadySaved). Two requests with one
-    token at the same moment both pass the check; the unique constraint stops the second, which
-    on PostgreSQL waits for the first to commit and on SQLite for the write lock."""
-    raise_if_already_saved(submission)
+    """Save the submission unless its form was saved before (AlreadySaved). The unique constraint
+    decides, with no query before the insert: the same form sent again (also at the same moment,
+    when the second waits on PostgreSQL for the first to commit and on SQLite for the write lock)
+    fails it, and only then is the earlier one looked up."""
     try:
         with transaction.atomic():
             submission.save(force_insert=True)

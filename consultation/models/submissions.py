@@ -139,9 +139,10 @@ class Submission(AbstractFormSubmission):
     def get_status_display(self):
         return self.policy.state_label(self.status)
 
-    def changes_fragments(self, created):
-        """Whether saving this row changes a cached fragment (home/page_cache.py): a comment just sent
-        and not yet public shows only in its consultation's counts, rendered on every request."""
+    def changes_stored_pages(self, created):
+        """Whether saving this row changes a stored page or a cached fragment (home/page_cache.py): a
+        comment just sent and not yet public shows only in its consultation's counts, which stored
+        pages fill in on every request (consultation/discussion.py)."""
         return not created or self.policy.key != CommentPolicy.key or self.status in self.policy.public_states
 
     @property
