@@ -10,11 +10,13 @@ their own that every other saved row replaces too (`forget_content`).
 With the shared cache of production (Redis) that holds for every process at once; with the
 local-memory cache of development other processes catch up within `TIMEOUT`."""
 
+import threading
 import time
 from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -29,15 +31,34 @@ TIMEOUT = 60 * 10
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
 MISSING = object()
 
+# The tokens read while one request is served: each generation costs one cache read per request, not
+# one per cached answer. A token drawn in this process is kept here as it is stored, so the rest of
+# the request and the next request see it; one drawn by another process is seen from the next request.
+_requested = threading.local()
 
-def _generation(key=GENERATION_KEY):
+
+def generation(key=GENERATION_KEY):
+    """The token of one generation (by default the page tree's), drawn if there is none yet."""
+    tokens = getattr(_requested, "tokens", None)
+    if tokens is not None and key in tokens:
+        return tokens[key]
     token = cache.get(key)
     if token is None:
         cache.add(key, uuid4().hex, None)
         token = cache.get(key)
     # With the cache unreachable (sosnowiec_bo.cache degrades to nothing), a token of its own that
     # no stored answer carries: everything is computed afresh.
-    return token or uuid4().hex
+    token = token or uuid4().hex
+    if tokens is not None:
+        tokens[key] = token
+    return token
+
+
+def _store_generations(tokens):
+    cache.set_many(tokens, None)
+    known = getattr(_requested, "tokens", None)
+    if known is not None:
+        known.update(tokens)
 
 
 def content_generation():
@@ -45,16 +66,16 @@ def content_generation():
     (`home.response_cache`): besides the tree, every saved or deleted row except those no public
     page shows (sessions, users, tasks, log entries, revisions, the search index, ballots and
     codes: turnout is on the never-cached ballot), so busy writes there keep the cache warm."""
-    return _generation(CONTENT_GENERATION_KEY)
+    return generation(CONTENT_GENERATION_KEY)
 
 
 def fragment_generation():
     """The token of the cached fragments (`FragmentCache`): drawn anew with the content generation,
     except for a row that a model says changes nothing a fragment shows (`changes_fragments`)."""
-    return _generation(FRAGMENT_GENERATION_KEY)
+    return generation(FRAGMENT_GENERATION_KEY)
 
 
-def cached(name, compute, *parts, generation=_generation, timeout=TIMEOUT):
+def cached(name, compute, *parts, generation=generation, timeout=TIMEOUT):
     """`compute()`, cached under `name` and `parts` until the page tree changes (None too), or until
     another `generation()` token changes."""
     key = ":".join(["pages", name, generation(), *map(str, parts)])
@@ -81,8 +102,7 @@ IGNORED_MODELS = {"ballot", "ballotchoice", "votecode", "pagelogentry", "modello
 
 
 def _new_generations(keys):
-    token = uuid4().hex
-    cache.set_many(dict.fromkeys(keys, token), None)
+    _store_generations(dict.fromkeys(keys, uuid4().hex))
 
 
 def invalidate_content(keys=(CONTENT_GENERATION_KEY, FRAGMENT_GENERATION_KEY)):
@@ -101,8 +121,13 @@ def _changes_fragments(instance, created):
     return check is None or check(created)
 
 
+def generations_drawn():
+    """Whether saved rows draw new content and fragment generations: only while a cache uses them."""
+    return bool(settings.PAGE_CACHE_SECONDS or settings.FRAGMENT_CACHE_SECONDS)
+
+
 def forget_content(sender=None, **kwargs):
-    if not (settings.PAGE_CACHE_SECONDS or settings.FRAGMENT_CACHE_SECONDS):
+    if not generations_drawn():
         return
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
@@ -119,7 +144,7 @@ def forget_pages(**kwargs):
         kwargs.get("instance"), TREE_MODELS
     ):
         return
-    cache.set(GENERATION_KEY, uuid4().hex, None)
+    _store_generations({GENERATION_KEY: uuid4().hex})
 
 
 def clock_minute():
@@ -159,7 +184,17 @@ def fragment_cache(request):
     return {"fragment_cache": FragmentCache(request)}
 
 
+def _start_request(**kwargs):
+    _requested.tokens = {}
+
+
+def _finish_request(**kwargs):
+    _requested.tokens = None
+
+
 def connect():
+    request_started.connect(_start_request, dispatch_uid="pages-cache-request-start")
+    request_finished.connect(_finish_request, dispatch_uid="pages-cache-request-finish")
     page_published.connect(forget_pages, dispatch_uid="pages-cache-published")
     page_unpublished.connect(forget_pages, dispatch_uid="pages-cache-unpublished")
     post_page_move.connect(forget_pages, dispatch_uid="pages-cache-moved")
