@@ -26,6 +26,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "pages:generation"
 CONTENT_GENERATION_KEY = "pages:content-generation"
 FRAGMENT_GENERATION_KEY = "pages:fragment-generation"
+PAGE_GENERATIONS = (GENERATION_KEY, CONTENT_GENERATION_KEY, FRAGMENT_GENERATION_KEY)
 TIMEOUT = 60 * 10
 # Besides pages: sites (root paths), locales (language links) and private sections (what is public).
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
@@ -40,18 +41,24 @@ _requested = threading.local()
 def generation(key=GENERATION_KEY):
     """The token of one generation (by default the page tree's), drawn if there is none yet."""
     tokens = getattr(_requested, "tokens", None)
-    if tokens is not None and key in tokens:
-        return tokens[key]
+    if tokens is None:
+        return _read(key)
+    if key not in tokens:
+        # A page needs most of them: all are read at once, in one round trip.
+        tokens.update(cache.get_many({key, *PAGE_GENERATIONS} - tokens.keys()))
+        if key not in tokens:
+            tokens[key] = _read(key)
+    return tokens[key]
+
+
+def _read(key):
     token = cache.get(key)
     if token is None:
         cache.add(key, uuid4().hex, None)
         token = cache.get(key)
     # With the cache unreachable (sosnowiec_bo.cache degrades to nothing), a token of its own that
     # no stored answer carries: everything is computed afresh.
-    token = token or uuid4().hex
-    if tokens is not None:
-        tokens[key] = token
-    return token
+    return token or uuid4().hex
 
 
 def _store_generations(tokens):

@@ -28,16 +28,27 @@ def _fragment_cache(settings):
 
 @pytest.fixture
 def generation_reads(monkeypatch):
-    """How often each generation key is read from the shared cache."""
+    """How often each generation key is read from the shared cache (alone or with others)."""
     reads = Counter()
-    read = cache.get
+    read, read_many = cache.get, cache.get_many
+
+    many = []  # the local-memory cache reads many keys one by one: one read all the same
 
     def counting(key, *args, **kwargs):
-        if key in GENERATIONS:
-            reads[key] += 1
+        if not many:
+            reads.update({key} & set(GENERATIONS))
         return read(key, *args, **kwargs)
 
+    def counting_many(keys, *args, **kwargs):
+        reads.update(set(keys) & set(GENERATIONS))
+        many.append(keys)
+        try:
+            return read_many(keys, *args, **kwargs)
+        finally:
+            many.pop()
+
     monkeypatch.setattr(cache, "get", counting)
+    monkeypatch.setattr(cache, "get_many", counting_many)
     return reads
 
 
