@@ -105,7 +105,18 @@ IGNORED_APPS = {
     "modelsearch",
     "wagtailsearch",
 }
-IGNORED_MODELS = {"ballot", "ballotchoice", "votecode", "pagelogentry", "modellogentry", "revision"}
+IGNORED_MODELS = {
+    "ballot",
+    "ballotchoice",
+    "votecode",
+    "pagelogentry",
+    "modellogentry",
+    "revision",
+    # Each search counted for the staff's reports (search/tasks.py): else every search emptied the cache.
+    "query",
+    "querydailyhits",
+    "unansweredquery",
+}
 
 
 def _new_generations(keys):
