@@ -27,20 +27,19 @@ def _fragment_cache(settings):
 
 
 @pytest.fixture
-def generation_reads(monkeypatch):
-    """How often each generation key is read from the shared cache (alone or with others)."""
-    reads = Counter()
+def cache_round_trips(monkeypatch):
+    """The keys of each read of the shared cache (a `get_many` is one read)."""
+    trips = []
     read, read_many = cache.get, cache.get_many
-
-    many = []  # the local-memory cache reads many keys one by one: one read all the same
+    many = []
 
     def counting(key, *args, **kwargs):
         if not many:
-            reads.update({key} & set(GENERATIONS))
+            trips.append([key])
         return read(key, *args, **kwargs)
 
     def counting_many(keys, *args, **kwargs):
-        reads.update(set(keys) & set(GENERATIONS))
+        trips.append(list(keys))
         many.append(keys)
         try:
             return read_many(keys, *args, **kwargs)
@@ -49,7 +48,7 @@ def generation_reads(monkeypatch):
 
     monkeypatch.setattr(cache, "get", counting)
     monkeypatch.setattr(cache, "get_many", counting_many)
-    return reads
+    return trips
 
 
 @pytest.fixture
@@ -61,13 +60,14 @@ def in_request():
 
 
 @pytest.mark.parametrize("url", ["/", "/o-budzecie/", "/szukaj/?q=bud%C5%BCet"])
-def test_a_page_reads_each_generation_at_most_once(site_tree, generation_reads, url):
+def test_a_page_reads_each_generation_at_most_once(site_tree, cache_round_trips, url):
     Client().get(url)
-    generation_reads.clear()
+    cache_round_trips.clear()
 
     response = Client().get(url)
 
     assert response.status_code == 200
+    generation_reads = Counter(key for keys in cache_round_trips for key in keys if key in GENERATIONS)
     assert generation_reads  # the page does use cached answers
     assert max(generation_reads.values()) == 1
 
@@ -109,3 +109,30 @@ def test_a_page_published_between_requests_shows_on_the_next(client, site_tree):
     about.save_revision().publish()
 
     assert "Nowy tytuł strony" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/o-budzecie/"])
+def test_the_page_chrome_is_read_in_one_round_trip(site_tree, cache_round_trips, url):
+    for _visit in range(2):
+        Client().get(url)
+    cache_round_trips.clear()
+
+    response = Client().get(url)
+
+    assert response.status_code == 200
+    chrome = [keys for keys in cache_round_trips if any(key.startswith("template.cache.") for key in keys)]
+    names = {key.split(".")[2] for keys in chrome for key in keys}
+    assert {"head-links", "main-menu", "footer", "page-meta", "language-switcher"} <= names
+    assert len([keys for keys in chrome if "home-sections" not in str(keys)]) == 1
+
+
+def test_a_menu_title_changed_shows_in_the_chrome_of_the_next_page(client, site_tree):
+    site_tree.about.show_in_menus = True
+    site_tree.about.save_revision().publish()
+    assert "O budżecie" in client.get("/").content.decode()
+
+    site_tree.about.title = "Budżet w skrócie"
+    site_tree.about.save_revision().publish()
+
+    assert "Budżet w skrócie" in client.get("/o-budzecie/").content.decode()
+    assert "Budżet w skrócie" in client.get("/").content.decode()
