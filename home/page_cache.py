@@ -10,11 +10,13 @@ their own that every other saved row replaces too (`forget_content`).
 With the shared cache of production (Redis) that holds for every process at once; with the
 local-memory cache of development other processes catch up within `TIMEOUT`."""
 
+import threading
 import time
 from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -24,13 +26,32 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "pages:generation"
 CONTENT_GENERATION_KEY = "pages:content-generation"
 FRAGMENT_GENERATION_KEY = "pages:fragment-generation"
+PAGE_GENERATIONS = (GENERATION_KEY, CONTENT_GENERATION_KEY, FRAGMENT_GENERATION_KEY)
 TIMEOUT = 60 * 10
 # Besides pages: sites (root paths), locales (language links) and private sections (what is public).
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
 MISSING = object()
 
+# The tokens read while one request is served: each generation costs one cache read per request, not
+# one per cached answer. A token drawn in this process is kept here as it is stored, so the rest of
+# the request and the next request see it; one drawn by another process is seen from the next request.
+_requested = threading.local()
 
-def _generation(key=GENERATION_KEY):
+
+def generation(key=GENERATION_KEY):
+    """The token of one generation (by default the page tree's), drawn if there is none yet."""
+    tokens = getattr(_requested, "tokens", None)
+    if tokens is None:
+        return _read(key)
+    if key not in tokens:
+        # A page needs most of them: all are read at once, in one round trip.
+        tokens.update(cache.get_many({key, *PAGE_GENERATIONS} - tokens.keys()))
+        if key not in tokens:
+            tokens[key] = _read(key)
+    return tokens[key]
+
+
+def _read(key):
     token = cache.get(key)
     if token is None:
         cache.add(key, uuid4().hex, None)
@@ -40,20 +61,27 @@ def _generation(key=GENERATION_KEY):
     return token or uuid4().hex
 
 
+def _store_generations(tokens):
+    cache.set_many(tokens, None)
+    known = getattr(_requested, "tokens", None)
+    if known is not None:
+        known.update(tokens)
+
+
 def content_generation():
     """The token of everything a public page may show, for whole cached pages
     (`home.response_cache`): besides the tree, every saved or deleted row except those no public
     page shows (sessions, users, tasks, log entries, revisions, the search index, ballots and
     codes: turnout is on the never-cached ballot), so busy writes there keep the cache warm."""
-    return _generation(CONTENT_GENERATION_KEY)
+    return generation(CONTENT_GENERATION_KEY)
 
 
 def fragment_generation():
     """The token of the cached fragments (`FragmentCache`): drawn anew with the content generation."""
-    return _generation(FRAGMENT_GENERATION_KEY)
+    return generation(FRAGMENT_GENERATION_KEY)
 
 
-def cached(name, compute, *parts, generation=_generation, timeout=TIMEOUT):
+def cached(name, compute, *parts, generation=generation, timeout=TIMEOUT):
     """`compute()`, cached under `name` and `parts` until the page tree changes (None too), or until
     another `generation()` token changes."""
     key = ":".join(["pages", name, generation(), *map(str, parts)])
@@ -76,12 +104,22 @@ IGNORED_APPS = {
     "modelsearch",
     "wagtailsearch",
 }
-IGNORED_MODELS = {"ballot", "ballotchoice", "votecode", "pagelogentry", "modellogentry", "revision"}
+IGNORED_MODELS = {
+    "ballot",
+    "ballotchoice",
+    "votecode",
+    "pagelogentry",
+    "modellogentry",
+    "revision",
+    # Each search counted for the staff's reports (search/tasks.py): else every search emptied the cache.
+    "query",
+    "querydailyhits",
+    "unansweredquery",
+}
 
 
 def _new_generations(keys):
-    token = uuid4().hex
-    cache.set_many(dict.fromkeys(keys, token), None)
+    _store_generations(dict.fromkeys(keys, uuid4().hex))
 
 
 def invalidate_content(keys=(CONTENT_GENERATION_KEY, FRAGMENT_GENERATION_KEY)):
@@ -100,8 +138,13 @@ def _changes_stored_pages(instance, created):
     return check is None or check(created)
 
 
+def generations_drawn():
+    """Whether saved rows draw new content and fragment generations: only while a cache uses them."""
+    return bool(settings.PAGE_CACHE_SECONDS or settings.FRAGMENT_CACHE_SECONDS)
+
+
 def forget_content(sender=None, **kwargs):
-    if not (settings.PAGE_CACHE_SECONDS or settings.FRAGMENT_CACHE_SECONDS):
+    if not generations_drawn():
         return
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
@@ -117,7 +160,7 @@ def forget_pages(**kwargs):
         kwargs.get("instance"), TREE_MODELS
     ):
         return
-    cache.set(GENERATION_KEY, uuid4().hex, None)
+    _store_generations({GENERATION_KEY: uuid4().hex})
 
 
 def clock_minute():
@@ -157,7 +200,17 @@ def fragment_cache(request):
     return {"fragment_cache": FragmentCache(request)}
 
 
+def _start_request(**kwargs):
+    _requested.tokens = {}
+
+
+def _finish_request(**kwargs):
+    _requested.tokens = None
+
+
 def connect():
+    request_started.connect(_start_request, dispatch_uid="pages-cache-request-start")
+    request_finished.connect(_finish_request, dispatch_uid="pages-cache-request-finish")
     page_published.connect(forget_pages, dispatch_uid="pages-cache-published")
     page_unpublished.connect(forget_pages, dispatch_uid="pages-cache-unpublished")
     post_page_move.connect(forget_pages, dispatch_uid="pages-cache-moved")

@@ -34,10 +34,13 @@ from modelsearch.backends import database
 from modelsearch.index import RelatedFields, SearchField
 from modelsearch.query import MATCH_NONE, And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
+from home.page_cache import invalidate_content
+
 from . import page_texts
 from .polish import text_keys, word_keys, words
 
 MAX_WORDS = 32
+INDEX_GENERATION_KEY = "search:index-generation"
 NOT_A_WORD = re.compile('["\x00-\x1f\x7f-\x9f\ud800-\udfff]')
 
 
@@ -175,11 +178,29 @@ class PlainWordsBackend:
 
 class IndexInKeys:
     """Every way into the index (saves, tasks, `update_index`) passes here; a page's texts for the
-    results list are stored on the way (search/page_texts.py)."""
+    results list are stored on the way (search/page_texts.py), and each write draws a new
+    generation of the index, so no search kept before it is answered again (search/results.py)."""
 
     def add_items(self, model, objs):
         super().add_items(model, [InKeys(obj) for obj in objs])
         page_texts.store(objs)
+        forget_index()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        forget_index()
+
+    def delete_stale_entries(self):
+        super().delete_stale_entries()
+        forget_index()
+
+    def reset(self):
+        super().reset()
+        forget_index()
+
+
+def forget_index():
+    invalidate_content(keys=(INDEX_GENERATION_KEY,))
 
 
 class SqlFiltersAndOrdering:

@@ -7,21 +7,24 @@ their content only through Wagtail's search and each page's `search_fields`; it 
 
 from dataclasses import dataclass
 from datetime import date
+from hashlib import md5
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import get_descendants_content_types_pks, normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.index import get_indexed_models
 
-from home.page_cache import cached
+from home.page_cache import cached, content_generation, generation, generations_drawn
 
+from .backends import INDEX_GENERATION_KEY
 from .candidates import AnyOf, candidates
-from .models import DocumentText, PageText
+from .models import DocumentText
 from .page_texts import page_date, searchable_text
 from .snippets import highlight
 from .tasks import count_query
@@ -33,6 +36,7 @@ PAGE_FIELDS = ("id", "content_type_id", "title", "slug", "url_path")
 DOCUMENTS = "dokumenty"
 MATERIALS = "materialy"
 MATERIAL_MODEL = "materials.material"
+KEPT_SECONDS = 5 * 60
 
 
 @dataclass(frozen=True)
@@ -74,15 +78,18 @@ def model_key(model):
 
 
 def ranked(queryset, query, among):
-    """The queryset's best MAX_RESULTS matches, ranked by the backend; on PostgreSQL only `among` the
-    query's candidates (search/candidates.py)."""
+    """The queryset's best MAX_RESULTS matches as (score, primary key), ranked by the backend; on
+    PostgreSQL only `among` the query's candidates (search/candidates.py). No object is built: the
+    shown ones are read by `present()`."""
     if among is not None:
         # Both sides of the backend's join: the objects by primary key, their entries by theirs.
         ids = among.of(searched_types(queryset.model))
         if not ids:
             return []
         queryset = queryset.filter(AnyOf(F("pk"), ids), AnyOf(F("index_entries__id"), list(among.entries)))
-    return queryset.search(query).annotate_score("score")[:MAX_RESULTS]
+    queryset = queryset.search(query).annotate_score("score")[:MAX_RESULTS].get_queryset()
+    # A query left with no word matches nothing, and modelsearch does not score its empty queryset.
+    return queryset.values_list("score", "pk") if "score" in queryset.query.annotations else []
 
 
 def searched_types(model):
@@ -101,8 +108,7 @@ def kind_types(kind):
 
 
 def pages(query, kind, year, among=None):
-    # What a result needs of its page's own row; the rest comes with its stored text (present()).
-    queryset = Page.objects.live().public().filter(locale=Locale.get_active()).only(*PAGE_FIELDS)
+    queryset = Page.objects.live().public().filter(locale=Locale.get_active())
     if kind:
         queryset = queryset.filter(content_type__in=content_types(kind))
     if year:
@@ -111,8 +117,7 @@ def pages(query, kind, year, among=None):
 
 
 def documents(query, year, among=None):
-    # The extracted text (up to 500 000 characters) is read for the shown results only (present()).
-    queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True).only("id")
+    queryset = DocumentText.objects.filter(document__collection__view_restrictions__isnull=True)
     if year:
         queryset = queryset.filter(document__created_at__year=year)
     return ranked(queryset, query, among)
@@ -137,13 +142,36 @@ def library_materials(query, year, among=None):
     if model is None:
         return []
     queryset = model.objects.filter(year=year) if year else model.objects.all()
-    return ranked(queryset.only("id"), query, among)
+    return ranked(queryset, query, among)
 
 
 def search(query, kind=None, year=None):
-    """Every match as (score, kind of source, object), best first, at most MAX_RESULTS. On PostgreSQL
-    the query's candidates are ranked; if they do not fill the first page of results (a filter left
-    few of them), every match is."""
+    """Every match as (score, kind of source, primary key), best first, at most MAX_RESULTS.
+
+    Kept for a while in the cache of answers, by the query, filters and language, until anything a
+    search may find changes: the content generation (every saved row a public page shows, a page
+    made private among them) and the search index's (every object indexed or removed, also by the
+    background worker after the save). Not kept while no generation is drawn (no page or fragment
+    cache), as nothing would tell the kept answer is old."""
+    filters = (get_language(), kind.slug if kind else "", year or "")
+    return kept("search", lambda: find(query, kind, year), " ".join(query.split()), *filters)
+
+
+def kept(name, compute, text, *parts):
+    """`compute()`, kept for KEPT_SECONDS under the searched `text` and `parts` (see `search()`)."""
+    if not generations_drawn():
+        return compute()
+    address = md5(text.encode(), usedforsecurity=False).hexdigest()
+    return cached(name, compute, *parts, address, generation=search_generation, timeout=KEPT_SECONDS)
+
+
+def search_generation():
+    return f"{content_generation()}:{generation(INDEX_GENERATION_KEY)}"
+
+
+def find(query, kind, year):
+    """`search()`, computed: on PostgreSQL the query's candidates are ranked; if they do not fill the
+    first page of results (a filter left few of them), every match is."""
     sources = []
     if kind is None or kind.models:
         types = searched_types(Page) if kind is None else kind_types(kind)
@@ -165,7 +193,7 @@ def search(query, kind=None, year=None):
 
 
 def ranked_together(sources, among):
-    found = [(obj.score, source, obj) for source, _model, find in sources for obj in find(among)]
+    found = [(score, source, pk) for source, _model, find in sources for score, pk in find(among)]
     found.sort(key=lambda hit: best_first(hit[0] or 0))
     return found[:MAX_RESULTS]
 
@@ -176,12 +204,12 @@ def best_first(score):
     return score if connection.vendor == "sqlite" else -score
 
 
-def loaded(hits, source):
+def loaded(hits, source, model):
     """The hits of one source with their documents, in one query."""
-    found = [obj for _score, kind, obj in hits if kind == source]
+    found = [pk for _score, kind, pk in hits if kind == source]
     if not found:
         return {}
-    return type(found[0])._default_manager.select_related("document").in_bulk([obj.pk for obj in found])
+    return model._default_manager.select_related("document").in_bulk(found)
 
 
 def specific_pages(pages):
@@ -197,9 +225,11 @@ def specific_pages(pages):
     return found
 
 
-def page_results(pages, query, request):
-    """The pages' results: their stored texts in one query, whatever their types."""
-    texts = PageText.objects.in_bulk([page.pk for page in pages])
+def page_results(ids, query, request):
+    """The pages' results: their rows with their stored texts in one query, whatever their types."""
+    shown = Page.objects.only(*PAGE_FIELDS, "search_text__text", "search_text__date")
+    pages = shown.select_related("search_text").in_bulk(ids).values()
+    texts = {page.pk: page.search_text for page in pages if hasattr(page, "search_text")}
     unstored = specific_pages([page for page in pages if page.pk not in texts])
     found = {}
     for page in pages:
@@ -221,15 +251,18 @@ def page_results(pages, query, request):
 
 def present(hits, query, request=None):
     """The results of one listing page, in a query per source (pages, documents, materials)."""
-    pages = page_results([obj for _score, source, obj in hits if source == "page"], query, request)
-    texts = loaded(hits, "document")
-    items = loaded(hits, "material")
+    pages = page_results([pk for _score, source, pk in hits if source == "page"], query, request)
+    texts = loaded(hits, "document", DocumentText)
+    items = loaded(hits, "material", material_model())
+    shown = {"page": pages, "document": texts, "material": items}
     results = []
-    for score, source, obj in hits:
+    for score, source, pk in hits:
+        if pk not in shown[source]:
+            continue  # deleted since the search was kept
         if source == "page":
-            results.append(Result(score=score, **pages[obj.pk]))
+            results.append(Result(score=score, **pages[pk]))
         elif source == "material":
-            item = items[obj.pk]
+            item = items[pk]
             results.append(
                 Result(
                     title=item.title,
@@ -242,7 +275,7 @@ def present(hits, query, request=None):
                 )
             )
         else:
-            text = texts[obj.pk]
+            text = texts[pk]
             results.append(
                 Result(
                     title=text.document.title,
@@ -276,14 +309,19 @@ def log_query(query, has_results, first_page):
 
 
 def promotions(query):
-    """The results staff promoted for this query, shown above the others."""
-    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-    return [
-        {
-            "title": pick.title,
-            "url": pick.page.get_url() if pick.page else pick.external_link_url,
-            "description": pick.description,
-        }
-        for pick in picks.select_related("page")
-        if pick.page is None or pick.page.live
-    ]
+    """The results staff promoted for this query, shown above the others; kept as the search is."""
+    normalised = normalise_query_string(query)
+
+    def picked():
+        picks = SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
+        return [
+            {
+                "title": pick.title,
+                "url": pick.page.get_url() if pick.page else pick.external_link_url,
+                "description": pick.description,
+            }
+            for pick in picks
+            if pick.page is None or pick.page.live
+        ]
+
+    return kept("search-promotions", picked, normalised)

@@ -3,6 +3,8 @@ included) and the demo page each should find (`manage.py load_demo_content`). Us
 test_search_polish.py (at least 90 % found among the first five) and by `manage.py bench_search`
 (precision at 5, mean reciprocal rank, latency)."""
 
+from wagtail.models import Page
+
 from search import results
 
 TOP = 5
@@ -62,7 +64,8 @@ QUERIES = [
 def rank(query, slug):
     """1-based position of the page among the results, None if not in the first TOP."""
     hits = results.search(query)[:TOP]
-    slugs = [getattr(obj, "slug", None) for _score, _source, obj in hits]
+    slug_of = dict(Page.objects.filter(pk__in=[pk for _score, _source, pk in hits]).values_list("pk", "slug"))
+    slugs = [slug_of[pk] if source == "page" else None for _score, source, pk in hits]
     return slugs.index(slug) + 1 if slug in slugs else None
 
 
