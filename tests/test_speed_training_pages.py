@@ -16,8 +16,10 @@ from django.utils import timezone
 
 from consultation.models import PrivacyNotice, Submission
 from materials.choices import RegistrationStatus
+from materials.models import TrainingDocument
 from tests.test_consultation_speed import CSRF_RE, FORM_TOKEN_RE, visited
 from tests.test_materials_trainings import link_in, make_training, names, path_of, register, registration
+from tests.test_materials_trainings import past_training as past_training  # noqa: F401  (a fixture)
 from tests.test_materials_trainings import trainings_index as trainings_index  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +142,21 @@ def test_a_closed_or_past_training_shows_no_form_and_its_materials(trainings_ind
     assert "Zapisy na to szkolenie są zamknięte." in html
     assert 'name="form_token"' not in html
     assert "Klauzula informacyjna" not in html
+
+
+def test_materials_added_to_a_past_training_or_renamed_show_on_the_next_request(past_training):
+    from home.demo import demo_document
+
+    visited(past_training.url)
+    assert "Prezentacja ze szkolenia" not in page_text(past_training)
+
+    document = demo_document("Prezentacja ze szkolenia", "prezentacja.pdf", ["Slajdy"])
+    TrainingDocument.objects.create(page=past_training, document=document)
+    assert "Prezentacja ze szkolenia" in page_text(past_training)
+
+    document.title = "Slajdy z warsztatów"
+    document.save()
+    assert "Slajdy z warsztatów" in page_text(past_training)
 
 
 # Seats left: right on the next request
