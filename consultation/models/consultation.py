@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -82,6 +84,13 @@ class ConsultationIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached fragment of the list is missing.
+        context["consultation_list"] = partial(self.list_context, request)
+        return context
+
+    def list_context(self, request):
+        """The filter form's options and choices and one page of the consultations that match them,
+        grouped by their phase."""
         now = timezone.now()
         consultations = ConsultationPage.objects.child_of(self).live().order_by("-start_at")
         years = sorted({d.year for d in consultations.dates("start_at", "year")}, reverse=True)
@@ -95,7 +104,7 @@ class ConsultationIndexPage(BasePage):
             consultations = consultations.filter(end_at__lte=now)
         else:
             status = ""
-        if year.isdecimal() and int(year) in years:
+        if year in {str(known) for known in years}:  # never int() of a long string from the address
             consultations = consultations.filter(start_at__year=int(year))
         else:
             year = ""
@@ -106,19 +115,16 @@ class ConsultationIndexPage(BasePage):
         }
         for consultation in page_obj:
             groups[consultation.phase_at(now)].append(consultation)
-        context.update(
-            {
-                "groups": [
-                    (ConsultationPhase(phase).label, phase, items) for phase, items in groups.items() if items
-                ],
-                "page_obj": page_obj,
-                "years": years,
-                "statuses": ConsultationPhase.choices,
-                "selected_status": status,
-                "selected_year": year,
-            }
-        )
-        return context
+        return {
+            "groups": [
+                (ConsultationPhase(phase).label, phase, items) for phase, items in groups.items() if items
+            ],
+            "page_obj": page_obj,
+            "years": years,
+            "statuses": ConsultationPhase.choices,
+            "selected_status": status,
+            "selected_year": year,
+        }
 
 
 class ConsultationPage(RoutablePageMixin, ModeratedFormPage):

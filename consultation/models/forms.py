@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -204,8 +205,12 @@ class ModeratedFormPage(FormMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            form = self.get_form(
-                page=self, user=request.user, initial={UNIT_FIELD: request.GET.get("jednostka", "")}
+            # Built only where the template renders it, not where the rendered blank form comes
+            # from the cache (`blank_form_cache`) or the form is not shown (a closed form).
+            form = SimpleLazyObject(
+                lambda: self.get_form(
+                    page=self, user=request.user, initial={UNIT_FIELD: request.GET.get("jednostka", "")}
+                )
             )
             context = self.get_context(request)
             context["form"] = form

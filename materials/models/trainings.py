@@ -16,11 +16,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from consultation.dates import when_in_words
+from consultation.discussion import kept
 from consultation.ics import calendar_response
 from consultation.models import FormField, ModeratedFormPage, PageDocument, Submission
 from consultation.models.forms import form_settings_panel
 from consultation.panels import SubmissionsPanel
 from home.models import BasePage, SiteSettings
+from home.page_cache import content_generation, fragment_generation
 
 from ..choices import RegistrationStatus, TrainingAudience
 from ..fields import MultipleChoiceField
@@ -240,25 +242,45 @@ class TrainingPage(TrainingRegistrationMixin, RegistrationLinksMixin, RoutablePa
     def submissions_closed_at(self):
         return self.ends_at if self.is_over else None
 
+    def registration_counts(self, request):
+        """Seats taken and people waiting, kept until the next saved row (a registration, a
+        cancellation, a promotion from the reserve list: `content_generation`)."""
+        return kept(
+            request,
+            lambda: self.registrations().aggregate(
+                taken=Count("pk", filter=Q(status__in=SEAT_STATES)),
+                waiting=Count("pk", filter=Q(status=R.WAITING_LIST)),
+            ),
+            content_generation,
+            "training-registrations",
+            self.pk,
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        counts = self.registrations().aggregate(
-            taken=Count("pk", filter=Q(status__in=SEAT_STATES)),
-            waiting=Count("pk", filter=Q(status=R.WAITING_LIST)),
-        )
+        counts = self.registration_counts(request)
         is_over = self.is_over
+        is_open = self.accepts_submissions()
         context.update(
             {
                 "seats_left": max(self.capacity - counts["taken"], 0),
                 "waiting": counts["waiting"],
                 "is_over": is_over,
-                "is_open": self.accepts_submissions(),
-                "closed_message": None if self.accepts_submissions() else self.closed_message(),
-                "training_documents": list(self.training_documents.select_related("document"))
+                "is_open": is_open,
+                "closed_message": None if is_open else self.closed_message(),
+                "training_documents": kept(
+                    request,
+                    lambda: list(self.training_documents.select_related("document")),
+                    fragment_generation,
+                    "training-documents",
+                    self.pk,
+                )
                 if is_over
                 else [],
-                "privacy_notice": self.get_privacy_notice(),
-                "index_page": self.get_parent().specific,
+                # Read only where the form is rendered, not where it comes from the cache.
+                "privacy_notice": self.get_privacy_notice,
+                # Only its address is shown: the parent as routing found it, with no query.
+                "index_page": self.get_parent(),
             }
         )
         return context
