@@ -4,8 +4,11 @@ them, yet a moderator's approval or a new page shows at once, and no visitor's q
 leaks into the links another visitor gets."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -172,3 +175,17 @@ def test_the_key_follows_the_language_and_the_query_string():
     assert FragmentCache(RequestFactory().get("/?uwagi=2")).key == paged
     with translation.override("uk"):
         assert FragmentCache(RequestFactory().get("/?uwagi=2")).key != paged
+
+
+CACHE_TAG = re.compile(r"{%\s*(?:local_copy_)?cache\s+(?P<vary_on>[^%]*)%}")
+
+
+def test_every_cached_fragment_of_the_templates_is_keyed_by_the_fragment_generation():
+    """A fragment whose key lacks the fragment generation would never change: an undefined template
+    variable in a key is silently empty (a merge once left articles keyed by a variable no longer set)."""
+    keyed = []
+    for template in sorted(Path(settings.BASE_DIR, "templates").rglob("*.html")):
+        for tag in CACHE_TAG.finditer(template.read_text()):
+            assert re.search(r"\bfragment_cache\.key(_without_query)?\b", tag["vary_on"]), (template, tag[0])
+            keyed.append(template.name)
+    assert {"article_page.html", "budget_edition_page.html", "consultation_page.html"} <= set(keyed)
