@@ -20,6 +20,7 @@ from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
+from wagtail.images.models import AbstractRendition
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -150,6 +151,10 @@ def forget_content(sender=None, **kwargs):
     if meta is not None and (meta.app_label in IGNORED_APPS or meta.model_name in IGNORED_MODELS):
         return
     if kwargs.get("signal") is post_save and not _changes_stored_pages(kwargs["instance"], kwargs["created"]):
+        return
+    # A new rendition changes no page: its address follows from the image and the filter. (Deleting
+    # one does: a cached page would point at a missing file.)
+    if kwargs.get("created") and isinstance(kwargs.get("instance"), AbstractRendition):
         return
     invalidate_content()
 

@@ -21,6 +21,7 @@ from tests.consultation_fixtures import (
     pending_comment,
     post_comment,
 )
+from tests.factories import ImageFactory
 from tests.test_budget_import import HEADER, csv_file, upload
 from tests.test_budget_import import edition as edition  # noqa: F401  (a fixture)
 
@@ -217,3 +218,17 @@ def test_a_cached_page_is_invalidated_for_a_new_consultation(client, consultatio
     )
 
     assert "Zupełnie nowa konsultacja" in client.get(index.url).content.decode()
+
+
+def test_a_new_rendition_keeps_stored_pages_and_a_deleted_one_empties_them(client, site_tree):
+    """The footer's logos are made the first time a page shows them: that must not cost the next
+    visitor a fresh render, while a rendition deleted (its file gone) must not stay linked."""
+    image = ImageFactory()
+    stored("/o-budzecie/")
+    rendition = image.get_rendition("height-80")
+
+    assert client.get("/o-budzecie/")["X-Page-Cache"] == "hit"
+
+    rendition.delete()
+
+    assert "X-Page-Cache" not in client.get("/o-budzecie/")
