@@ -178,6 +178,13 @@ def site_tree(db):
     return SiteTree(root=root, site=site, home=home, about=about, schedule=schedule, privacy=privacy)
 
 
+@pytest.fixture
+def editor(client, admin_user):
+    """The test client, logged in to the admin as a superuser."""
+    client.force_login(admin_user)
+    return client
+
+
 class _PageAssertions(WagtailPageTestCase):
     """Wagtail's page-type assertions, driven from pytest functions rather than a TestCase run."""
 
