@@ -53,28 +53,23 @@ def _empty_cache():
     cache.clear()
 
 
-class SharedDemo:
-    """The demo site (`load_demo_content`) built once per test process, in a transaction that stays
-    open while the tests on it run one after another (`pytest_collection_modifyitems` puts them
-    together) and is rolled back after the last of them. Each of those tests runs in a savepoint of
-    it, so every test module finds the demo as the loader built it, as if built for that module alone.
-
-    Building it costs tens of seconds; once for each module that used it, it was most of the suite."""
+class SharedBuild:
+    """Rows built once for several tests, in a transaction that stays open while those tests run
+    one after another, each in a savepoint of it, and is rolled back after the last of them."""
 
     def __init__(self):
         self.atomic = None
         self.blocker = None
 
-    def open(self, blocker):
-        if self.atomic is not None:
-            return
-        # The database stays unblocked while the demo is open, as it was for a module's tests.
+    def begin(self, blocker, build):
+        """`build()` in a new transaction; what it returns."""
+        # The database stays unblocked while the build is open, as it was for a module's tests.
         blocker.unblock()
         self.atomic = transaction.atomic()
         self.atomic.__enter__()
         self.blocker = blocker
         try:
-            call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
+            return build()
         except BaseException:
             self.close()
             raise
@@ -86,6 +81,20 @@ class SharedDemo:
         self.atomic.__exit__(None, None, None)
         self.atomic = None
         self.blocker.restore()
+
+
+class SharedDemo(SharedBuild):
+    """The demo site (`load_demo_content`) built once per test process (`SharedBuild`): the tests on
+    it run one after another (`pytest_collection_modifyitems` puts them together), so every test
+    module finds the demo as the loader built it, as if built for that module alone.
+
+    Building it costs tens of seconds; once for each module that used it, it was most of the suite."""
+
+    def open(self, blocker):
+        if self.atomic is None:
+            self.begin(
+                blocker, lambda: call_command("load_demo_content", "--quiet-accounts", stdout=StringIO())
+            )
 
 
 _shared_demo = SharedDemo()
@@ -133,48 +142,38 @@ def database_order(item):
     return 0 if marker or "db" in fixtures else 3
 
 
-class SharedPages:
+class SharedPages(SharedBuild):
     """The pages most tests start from (`site_tree`, `consultations`, `budget`, `voting`), built as
-    `SharedDemo` is: once for a run of tests that take the same of them, in a transaction rolled
-    back after the last of these tests; each test runs in a savepoint of it and gets its own copy of
-    the built objects (`shared_pages`), as Django's `setUpTestData` does. Building them costs more
-    than most tests that take them."""
+    the demo is (`SharedBuild`): once for a run of tests that take the same of them; each of those
+    tests gets its own copy of the built objects (`shared_pages`), as Django's `setUpTestData` does.
+    Building them costs more than most tests that take them."""
 
     def __init__(self):
+        super().__init__()
         self.key = None
         self.values = None
-        self.atomic = None
-        self.blocker = None
 
     def open(self, key, blocker):
         if self.key == key:
             return
         self.close()
-        blocker.unblock()
-        self.atomic = transaction.atomic()
-        self.atomic.__enter__()
+        self.values = self.begin(blocker, lambda: self.build(key))
         self.key = key
-        self.blocker = blocker
-        try:
-            with pytest.MonkeyPatch.context() as patch:
-                if "synced_trees" not in key:
-                    polish_tree_only(patch)
-                values = {}
-                for name, (build, needs) in shared_page_builders().items():
-                    if name in key:
-                        values[name] = build(*(values[need] for need in needs))
-            self.values = values
-        except BaseException:
-            self.close()
-            raise
+
+    @staticmethod
+    def build(key):
+        with pytest.MonkeyPatch.context() as patch:
+            if "synced_trees" not in key:
+                polish_tree_only(patch)
+            values = {}
+            for name, (build, needs) in shared_page_builders().items():
+                if name in key:
+                    values[name] = build(*(values[need] for need in needs))
+            return values
 
     def close(self):
-        if self.atomic is None:
-            return
-        transaction.set_rollback(True)
-        self.atomic.__exit__(None, None, None)
-        self.atomic = self.key = self.values = None
-        self.blocker.restore()
+        super().close()
+        self.key = self.values = None
 
 
 _shared_pages = SharedPages()
