@@ -1,4 +1,5 @@
-"""Shared fixtures: the one site-tree builder (`site_tree`) and Wagtail's page assertions for pytest."""
+"""Shared fixtures: the one site-tree builder (`site_tree`), the demo and the pages most tests start
+from built once for many tests (`SharedDemo`, `SharedPages`), and Wagtail's page assertions for pytest."""
 
 import copy
 import functools
@@ -116,8 +117,9 @@ def _demo_test_in_savepoint(request):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """The shared demo is rolled back once the next test does not use it, after this test's fixtures
-    (and its module's, if the next test is in another module) are torn down."""
+    """The shared demo (and the shared pages) are rolled back once the next test does not use them,
+    after this test's fixtures (and its module's, if the next test is in another module) are torn
+    down."""
     try:
         return (yield)
     finally:
