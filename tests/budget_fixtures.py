@@ -68,7 +68,11 @@ class Budget:
 
 
 @pytest.fixture
-def budget(site_tree):
+def budget(site_tree, shared_pages):
+    return shared_pages.get("budget") or build_budget(site_tree)
+
+
+def build_budget(site_tree):
     notice = PrivacyNotice.objects.create(
         title="Klauzula – budżet", text="<p>Administratorem jest Prezydent.</p>"
     )

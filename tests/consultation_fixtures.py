@@ -83,7 +83,11 @@ class Consultations:
 
 
 @pytest.fixture
-def consultations(site_tree):
+def consultations(site_tree, shared_pages):
+    return shared_pages.get("consultations") or build_consultations(site_tree)
+
+
+def build_consultations(site_tree):
     notice = PrivacyNotice.objects.create(
         title="Klauzula – konsultacje", text="<p>Administratorem danych jest Prezydent Miasta.</p>"
     )

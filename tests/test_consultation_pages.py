@@ -67,12 +67,6 @@ def form_errors(response):
 
 
 @pytest.fixture
-def editor(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def index(site_tree):
     page = ConsultationIndexPage(title="Konsultacje społeczne", slug="konsultacje", lead="Twój głos.")
     site_tree.home.add_child(instance=page)

@@ -21,7 +21,6 @@ from tests.consultation_fixtures import add_submissions, comment_data, post_comm
 from tests.consultation_fixtures import instant_forms as instant_forms  # noqa: F401  (a fixture)
 from tests.test_consultation_pages import consultation as consultation  # noqa: F401  (a fixture)
 from tests.test_consultation_pages import consultation_edit_data
-from tests.test_consultation_pages import editor as editor  # noqa: F401  (a fixture)
 from tests.test_consultation_pages import index as index  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db

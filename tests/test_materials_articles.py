@@ -16,12 +16,6 @@ ARTICLE_MAX_QUERIES = 26
 
 
 @pytest.fixture
-def editor(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def index(site_tree):
     return ArticleIndexPageFactory(parent=site_tree.home)
 

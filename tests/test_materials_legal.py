@@ -29,12 +29,6 @@ INDEX_MAX_QUERIES = 25
 
 
 @pytest.fixture
-def editor(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def index(site_tree):
     return LegalActIndexPageFactory(parent=site_tree.home)
 

@@ -40,12 +40,6 @@ LIST_URL = reverse("wagtailsnippets_materials_material:list")
 
 
 @pytest.fixture
-def editor(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def library(site_tree):
     return MaterialsIndexPageFactory(parent=site_tree.home)
 

@@ -23,12 +23,6 @@ FEED_LINK = (
 
 
 @pytest.fixture
-def editor(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
 def news_index(site_tree):
     return NewsIndexPageFactory(parent=site_tree.home)
 

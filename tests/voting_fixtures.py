@@ -76,7 +76,11 @@ class Voting:
 
 
 @pytest.fixture
-def voting(budget):
+def voting(budget, shared_pages):
+    return shared_pages.get("voting") or build_voting(budget)
+
+
+def build_voting(budget):
     edition = voting_edition(budget.index, 2028)
     zagorze = edition.areas.get(name="Zagórze")
     pogon = edition.areas.get(name="Pogoń")
