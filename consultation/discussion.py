@@ -22,7 +22,6 @@ from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from home.cache_holes import CacheHole
@@ -204,9 +203,7 @@ def counts_text(kind, counts):
 def counts_holes(page_id, counts):
     """The sentences of `counts_text` for the template, each between the marks of its hole."""
     return {
-        kind: format_html(
-            "<!--counts:{}:{}-->{}<!--/counts-->", page_id, kind, mark_safe(counts_text(kind, counts))
-        )
+        kind: format_html("<!--counts:{}:{}-->{}<!--/counts-->", page_id, kind, counts_text(kind, counts))
         for kind in ("pending", "total")
     }
 
