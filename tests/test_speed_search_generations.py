@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from home import page_cache
@@ -51,12 +52,21 @@ def cache_round_trips(monkeypatch):
     return trips
 
 
+def signal_request(signal):
+    """`signal` sent as Django's test client sends it: without closing the test's database connection."""
+    signal.disconnect(close_old_connections)
+    try:
+        signal.send(sender=None)
+    finally:
+        signal.connect(close_old_connections)
+
+
 @pytest.fixture
 def in_request():
     """Code run as if while a request is served."""
-    request_started.send(sender=None)
+    signal_request(request_started)
     yield
-    request_finished.send(sender=None)
+    signal_request(request_finished)
 
 
 @pytest.mark.parametrize("url", ["/", "/o-budzecie/", "/szukaj/?q=bud%C5%BCet"])
@@ -83,15 +93,15 @@ def test_a_change_made_during_a_request_is_seen_in_the_rest_of_it(site_tree, in_
 
 
 def test_a_change_made_by_another_process_is_seen_from_the_next_request(site_tree):
-    request_started.send(sender=None)
+    signal_request(request_started)
     seen = page_cache.generation()
     cache.set(page_cache.GENERATION_KEY, "drawn-elsewhere", None)
     assert page_cache.generation() == seen
-    request_finished.send(sender=None)
+    signal_request(request_finished)
 
-    request_started.send(sender=None)
+    signal_request(request_started)
     assert page_cache.generation() == "drawn-elsewhere"
-    request_finished.send(sender=None)
+    signal_request(request_finished)
 
 
 def test_outside_a_request_every_read_asks_the_cache(site_tree):
