@@ -317,6 +317,13 @@ def shared_page_builders():
 
 
 @pytest.fixture
+def fragment_cache_on(settings):
+    """The fragment cache on and the page cache off: what a page renders is kept, whole pages are not."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
 def editor(client, admin_user):
     """The test client, logged in to the admin as a superuser."""
     client.force_login(admin_user)

@@ -23,16 +23,10 @@ from tests.test_consultation_pages import consultation as consultation  # noqa: 
 from tests.test_consultation_pages import consultation_edit_data
 from tests.test_consultation_pages import index as index  # noqa: F401  (a fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on", "instant_forms")]
 
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM_TOKEN_RE = re.compile(r'name="form_token"[^>]*? value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings, instant_forms):  # noqa: F811
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 def visited(url):

@@ -26,13 +26,7 @@ from tests.consultation_fixtures import (
 )
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on")]
 
 
 def sql_of_second_visit(url):

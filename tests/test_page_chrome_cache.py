@@ -13,15 +13,9 @@ from home.models import SiteSettings
 from tests.factories import BudgetProjectPageFactory, MaterialFactory, MaterialsIndexPageFactory
 from tests.test_fragment_cache import sql_of_second_visit as second_visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on")]
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 def test_a_second_visit_does_not_read_the_site_settings(site_tree):

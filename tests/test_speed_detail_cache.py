@@ -32,16 +32,10 @@ from tests.factories import (
 )
 from tests.test_fragment_cache import sql_of_second_visit as second_visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on")]
 
 # A second visit: the page itself (routing reads the pages along the address from the cache).
 SECOND_VISIT_MAX_QUERIES = 2
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 def html_of(url):

@@ -12,19 +12,13 @@ from django.test import Client
 
 from home import page_cache
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on")]
 
 GENERATIONS = (
     page_cache.GENERATION_KEY,
     page_cache.CONTENT_GENERATION_KEY,
     page_cache.FRAGMENT_GENERATION_KEY,
 )
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 @pytest.fixture

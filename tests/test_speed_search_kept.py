@@ -15,13 +15,7 @@ from home import page_cache
 from search.models import UnansweredQuery
 from tests.factories import StandardPageFactory, paragraph_block
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on")]
 
 
 def titles(client, query, **params):

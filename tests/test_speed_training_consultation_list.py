@@ -12,13 +12,7 @@ from django.test import Client
 from tests.consultation_fixtures import make_consultation
 from tests.test_consultation_speed import visited
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings, instant_forms):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on", "instant_forms")]
 
 
 def listed(index, query=""):

@@ -22,16 +22,10 @@ from tests.test_materials_trainings import link_in, make_training, names, path_o
 from tests.test_materials_trainings import past_training as past_training  # noqa: F401  (a fixture)
 from tests.test_materials_trainings import trainings_index as trainings_index  # noqa: F401  (a fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache_on", "instant_forms")]
 
 R = RegistrationStatus
 ALL_TAKEN = "Wszystkie miejsca są zajęte"
-
-
-@pytest.fixture(autouse=True)
-def _fragment_cache(settings, instant_forms):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 @pytest.fixture
