@@ -11,12 +11,10 @@ on every request. So a flood of comments on one consultation empties no stored p
 included, and each visitor still sees the counts of the moment."""
 
 import re
-from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import transaction
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
@@ -25,7 +23,7 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext
 
 from home.cache_holes import CacheHole
-from home.page_cache import CONTENT_GENERATION_KEY, cached, content_generation
+from home.page_cache import CONTENT_GENERATION_KEY, cached, content_generation, generation, invalidate_content
 
 from .choices import SubmissionStatus
 from .models.submissions import Submission
@@ -162,21 +160,16 @@ def comment_counts(page_id):
     generations, stored = [found.get(key) for key in keys[:2]], found.get(keys[2])
     if None not in generations and stored is not None and stored[0] == generations:
         return stored[1]
-    if generations[1] is None:
-        cache.add(keys[1], uuid4().hex, None)
-    generations = [content_generation(), cache.get(keys[1])]
+    generations = [content_generation(), generation(keys[1])]
     counts = count_comments(page_id)
-    if None not in generations:  # with the cache unreachable nothing is kept
-        cache.set(keys[2], (generations, counts), seconds)
+    cache.set(keys[2], (generations, counts), seconds)
     return counts
 
 
 def forget_comment_counts(sender, instance, **kwargs):
     """A new generation of the counts of the comment's page, now and once the change is committed
     (a request that read the old rows in between keeps them under the generation that follows)."""
-    key = COUNTS_GENERATION_KEY.format(instance.page_id)
-    cache.set(key, uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(key, uuid4().hex, None))
+    invalidate_content(keys=(COUNTS_GENERATION_KEY.format(instance.page_id),))
 
 
 post_save.connect(forget_comment_counts, sender=Submission, dispatch_uid="consultation-counts-save")
