@@ -22,7 +22,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from home.cache_holes import CacheHole
+from home.cache_holes import CacheHole, read
 from home.page_cache import CONTENT_GENERATION_KEY, cached, content_generation, generation, invalidate_content
 
 from .choices import SubmissionStatus
@@ -148,15 +148,20 @@ def count_comments(page_id):
     )
 
 
-def comment_counts(page_id):
+def counts_keys(page_id):
+    return [CONTENT_GENERATION_KEY, COUNTS_GENERATION_KEY.format(page_id), COUNTS_KEY.format(page_id)]
+
+
+def comment_counts(page_id, request=None):
     """`total` (spam aside), `published` and `pending` comments of a consultation; kept (with either
-    cache on) in the shared cache under the generation of its counts and the content generation (a change made
-    without signals, `invalidate_content`), read together with both: one round trip."""
+    cache on) in the shared cache under the generation of its counts and the content generation (a
+    change made without signals, `invalidate_content`), read together with both: one round trip, or
+    none of its own on a stored page (`home.cache_holes.read`)."""
     seconds = settings.FRAGMENT_CACHE_SECONDS or settings.PAGE_CACHE_SECONDS
     if not seconds:
         return count_comments(page_id)
-    keys = [CONTENT_GENERATION_KEY, COUNTS_GENERATION_KEY.format(page_id), COUNTS_KEY.format(page_id)]
-    found = cache.get_many(keys)
+    keys = counts_keys(page_id)
+    found = read(request, keys)
     generations, stored = [found.get(key) for key in keys[:2]], found.get(keys[2])
     if None not in generations and stored is not None and stored[0] == generations:
         return stored[1]
@@ -211,8 +216,11 @@ class CommentCountsHole(CacheHole):
     def __init__(self):
         self.counts = {}
 
+    def cache_keys(self, key):
+        return counts_keys(key.split(":")[0])
+
     def value(self, request, key):
         page_id, kind = key.split(":")
         if page_id not in self.counts:
-            self.counts[page_id] = comment_counts(int(page_id))
+            self.counts[page_id] = comment_counts(int(page_id), request)
         return counts_text(kind, self.counts[page_id])

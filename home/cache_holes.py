@@ -11,6 +11,10 @@ signed fill-time token, whose pages also give a browser the cookie of the rate l
     def form_token_hole():
         return FormTokenHole()
 
+A hole whose value is read from the shared cache names those keys (`cache_keys`): the page cache
+reads them in the same round trip as the stored page, from the second visit to an address on
+(`read_ahead`), and the hole takes them from there (`read`).
+
 A stored page is kept as its parts (`split`): the bytes that are the same for every visitor, and
 where a value stood, the hole's name with the ``key`` group of its pattern if it has one (the part
 of the value that is the same for every visitor: the page a token is signed for), kept to make the
@@ -23,6 +27,7 @@ import re
 from typing import NamedTuple
 
 from django.conf import settings
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from wagtail import hooks
 
@@ -41,6 +46,10 @@ class CacheHole(abc.ABC):
     @abc.abstractmethod
     def value(self, request, key):
         """This visitor's value (a str); `key` is what the hole kept, or None."""
+
+    def cache_keys(self, key):
+        """The keys of the shared cache that `value` reads for a hole with this key."""
+        return ()
 
     def served(self, request, response):  # noqa: B027 (optional: most holes need nothing)
         """Called when a stored page with this value filled in goes to a visitor."""
@@ -90,6 +99,26 @@ def split(content, holes):
         position = end
     parts.append(content[position:])
     return parts
+
+
+def read_ahead(parts):
+    """The keys of the shared cache that the holes of a stored page's `parts` read."""
+    holes = {hole.name: hole for hole in cache_holes()}
+    keys = {}
+    for part in parts:
+        if isinstance(part, Hole) and part.name in holes:
+            keys.update(dict.fromkeys(holes[part.name].cache_keys(part.key)))
+    return list(keys)
+
+
+def read(request, keys):
+    """The shared cache's values of `keys` (as `cache.get_many`): from what the page cache read
+    together with the stored page (`request.page_cache_read`: the keys asked and the values found)
+    if it asked for them all, else read now."""
+    asked, found = getattr(request, "page_cache_read", ((), {}))
+    if set(keys).issubset(asked):
+        return {key: found[key] for key in keys if key in found}
+    return cache.get_many(keys)
 
 
 def fill(request, parts):

@@ -27,8 +27,8 @@ documents, vote counts) draw a new token, and a stored page is served only while
 current one, so the next request renders afresh; what changes with the clock alone (a consultation
 closing, a budget phase ending) shows within a minute.
 
-A hit costs one round trip to the cache (the current token and the page, read together) and no
-search through the page: it is stored split at its holes (`home.cache_holes.split`). Each page is
+A hit costs one round trip to the cache (the current token, the page and what its holes read, read
+together) and no search through the page: it is stored split at its holes (`home.cache_holes.split`). Each page is
 stored twice, as it is and compressed (`home.gzip_parts`), and a browser that accepts gzip gets the
 compressed one (with `Vary: Accept-Encoding`), made without compressing anything on the hit."""
 
@@ -57,11 +57,29 @@ def may_use_cache(request):
     return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
 
 
-def cache_key(request):
+# What the holes of the page stored at each address read from the shared cache besides
+# (`cache_holes.read_ahead`), learned in this process from its stored parts: read with the page.
+_read_ahead = {}
+READ_AHEAD_ADDRESSES = 10_000
+
+
+def address_digest(request):
     preferences = "".join(request.COOKIES.get(COOKIE_PREFIX + name, "") for name in PREFERENCES)
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{preferences}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{clock_minute()}:{digest}"
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
+def cache_key(request):
+    return f"page:{clock_minute()}:{address_digest(request)}"
+
+
+def learn_read_ahead(address, parts):
+    keys = cache_holes.read_ahead(parts)
+    if keys == _read_ahead.get(address, []):
+        return
+    if len(_read_ahead) >= READ_AHEAD_ADDRESSES:
+        _read_ahead.clear()  # addresses made up by the visitor (query strings) must not fill memory
+    _read_ahead[address] = keys
 
 
 def may_store(request, response, holes):
@@ -93,11 +111,17 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        key = cache_key(request)
+        address = address_digest(request)
+        key = f"page:{clock_minute()}:{address}"
         gzip = accepts_gzip(request)
-        found = cache.get_many([CONTENT_GENERATION_KEY, key + GZIP_SUFFIX if gzip else key])
-        generation, stored = found.pop(CONTENT_GENERATION_KEY, None), next(iter(found.values()), None)
+        page_key = key + GZIP_SUFFIX if gzip else key
+        asked = [CONTENT_GENERATION_KEY, page_key, *_read_ahead.get(address, ())]
+        found = cache.get_many(asked)
+        request.page_cache_read = (asked, found)
+        generation, stored = found.get(CONTENT_GENERATION_KEY), found.get(page_key)
         if generation is not None and stored is not None and stored[0] == generation:
+            if address not in _read_ahead:
+                learn_read_ahead(address, stored[2])
             response = self.from_cache(request, gzip, *stored[1:])
             if response is not None:
                 return response
@@ -105,10 +129,11 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         holes = cache_holes.cache_holes()
         if may_store(request, response, holes):
-            self.store(key, generation, response, holes)
+            learn_read_ahead(address, self.store(key, generation, response, holes))
         return response
 
     def store(self, key, generation, response, holes):
+        """Stores the response and gives its parts."""
         parts = cache_holes.split(response.content, holes)
         # The length changes when the holes are filled; the common middleware sets it on the way out.
         headers = {
@@ -125,6 +150,7 @@ class AnonymousPageCacheMiddleware:
             },
             settings.PAGE_CACHE_SECONDS,
         )
+        return parts
 
     def from_cache(self, request, gzip, headers, parts):
         filled = cache_holes.fill(request, parts)

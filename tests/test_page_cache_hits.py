@@ -10,7 +10,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from consultation.choices import SubmissionStatus
 from consultation.models import Submission
+from home import response_cache
 from home.cache_holes import Hole
 from home.gzip_parts import compress_parts, gzip_page
 from tests.consultation_fixtures import comment_data
@@ -78,9 +80,9 @@ def test_a_browser_without_gzip_gets_the_page_as_it_is(client, site_tree):
     assert "<main" in response.content.decode()
 
 
-def test_a_hit_reads_the_shared_cache_once(client, site_tree, monkeypatch):
-    """One round trip to Redis: the content generation and the page are read together."""
-    stored("/o-budzecie/")
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """The names of the shared cache's read methods, once per call from outside the cache."""
     reads = []
     inner = []  # the local-memory cache of the tests reads key by key inside get_many
 
@@ -100,11 +102,45 @@ def test_a_hit_reads_the_shared_cache_once(client, site_tree, monkeypatch):
 
     for name in ("get", "get_many", "has_key"):
         counted(name)
+    return reads
+
+
+def test_a_hit_reads_the_shared_cache_once(client, site_tree, cache_reads):
+    """One round trip to Redis: the content generation and the page are read together."""
+    stored("/o-budzecie/")
+    cache_reads.clear()
 
     response = client.get("/o-budzecie/")
 
     assert response["X-Page-Cache"] == "hit"
-    assert reads == ["get_many"]
+    assert cache_reads == ["get_many"]
+
+
+def test_a_hit_on_a_consultation_reads_its_comment_counts_with_the_page(consultations, cache_reads):
+    """The counts filled in on every visit are read in the page's own round trip (once a new
+    comment's count has been counted, by the first visit after it), and are current."""
+    page = consultations.open
+    stored(page.url)
+    Submission.objects.create(page=page, form_data={}, status=SubmissionStatus.PENDING)
+    Client().get(page.url)
+    cache_reads.clear()
+
+    response = Client().get(page.url)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert cache_reads == ["get_many"]
+    assert "Na moderację czeka 1 uwaga." in response.content.decode()
+
+
+def test_addresses_made_up_by_visitors_do_not_fill_the_memory_of_what_pages_read(consultations, monkeypatch):
+    monkeypatch.setattr(response_cache, "READ_AHEAD_ADDRESSES", 3)
+    page = consultations.open
+
+    for number in range(10):
+        stored(f"{page.url}?x={number}")
+
+    assert 0 < len(response_cache._read_ahead) <= 3
+    assert "Na moderację czeka 0 uwag." in Client().get(f"{page.url}?x=0").content.decode()
 
 
 @pytest.mark.parametrize("value_size", [0, 40, 70_000])

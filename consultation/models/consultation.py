@@ -305,7 +305,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
         if selected_unit and selected_unit not in {unit.anchor for unit in self.get_units()}:
             selected_unit = ""
         submissions = Submission.objects.filter(page=self)
-        counts = comment_counts(self.pk)
+        counts = comment_counts(self.pk, request)
         # The list of one unit's comments changes only when one is published or hidden.
         listed = (
             kept(
