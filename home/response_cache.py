@@ -17,7 +17,9 @@ inside CsrfViewMiddleware) and a newly signed fill-time token. So no visitor eve
 receives another's token, the forms work without JavaScript, and the minimum fill time counts from
 the moment this visitor got the page. A CDN in front must not keep pages with forms for the same
 reason: they are sent with `Cache-Control: private`; pages without forms may be kept by it
-(`s-maxage`) and are purged by Wagtail's frontend cache on publishing.
+(`s-maxage`, with `Vary: Cookie`: the display preferences are cookies) and are purged by Wagtail's
+frontend cache on publishing. The display preferences' form needs no token (`home/preferences.py`),
+so most pages have no hole at all.
 
 Correctness: every stored page holds the content generation token of `home.page_cache` it was
 rendered under (read before rendering), and its key the minute; publishing, unpublishing, moving or
@@ -99,7 +101,11 @@ def may_store(request, response, holes):
 def public_cache_control(response, has_forms):
     if has_forms:
         patch_cache_control(response, private=True, max_age=0)
-    elif get_max_age(response) is None:
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return
+    # A page differs with the display preferences' cookies: a CDN keeps a copy per Cookie header.
+    patch_vary_headers(response, ["Accept-Encoding", "Cookie"])
+    if get_max_age(response) is None:
         # A CDN is purged on publishing, not when a phase ends by the clock: it keeps a page a minute.
         patch_cache_control(response, public=True, max_age=0, s_maxage=min(settings.PAGE_CACHE_SECONDS, 60))
 
@@ -142,7 +148,6 @@ class AnonymousPageCacheMiddleware:
             if name.lower() not in ("set-cookie", "content-length")
         }
         public_cache_control(response, len(parts) > 1)
-        patch_vary_headers(response, ["Accept-Encoding"])
         cache.set_many(
             {
                 key: (generation, headers, parts),
@@ -161,7 +166,6 @@ class AnonymousPageCacheMiddleware:
         if gzip:
             response["Content-Encoding"] = "gzip"
         public_cache_control(response, len(parts) > 1)
-        patch_vary_headers(response, ["Accept-Encoding"])
         for hole in holes:
             hole.served(request, response)
         response["X-Page-Cache"] = "hit"

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.bulk_actions import bulk_action
 from home.health import health
-from home.preferences import toggle_preference
+from home.preferences import set_preference
 from home.sitemap import LanguageTreesSitemap
 from home.views import RobotsView
 from search import views as search_views
@@ -20,7 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageTreesSitemap}}, name="sitemap"),
-    path("preferencje/", toggle_preference, name="preferences"),
+    path("preferencje/", set_preference, name="preferences"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("health/", health, name="health"),
 ]

@@ -3,7 +3,10 @@
 import pytest
 from django.test import Client
 
+from consultation.builder import new_form_token
+from consultation.models import Submission
 from home.models import HomePage
+from tests.consultation_fixtures import comment_data
 
 
 def test_missing_page_answers_404_with_the_polish_page(client, site_tree):
@@ -37,19 +40,21 @@ def test_server_error_answers_500_with_the_polish_page(site_tree, monkeypatch):
     assert '<html lang="pl">' in response.text
 
 
-def test_expired_csrf_token_gets_a_polish_explanation_and_saves_nothing(site_tree):
+def test_expired_csrf_token_gets_a_polish_explanation_and_saves_nothing(consultations):
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post("/preferencje/", {"toggle": "contrast", "next": "/"})
+    page = consultations.open
+    response = strict.post(page.url, comment_data(page, new_form_token(page.pk)))
 
     assert response.status_code == 403
     assert "Formularz wygasł" in response.text
-    assert "bo_contrast" not in response.cookies
+    assert not Submission.objects.exists()
 
 
-def test_oversized_form_gets_a_polish_400_page(site_tree, settings):
+def test_oversized_form_gets_a_polish_400_page(consultations, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    page = consultations.open
     response = Client(raise_request_exception=False).post(
-        "/preferencje/", {"toggle": "contrast", "next": "/" + "x" * 5000}
+        page.url, comment_data(page, new_form_token(page.pk), text="x" * 5000)
     )
 
     assert response.status_code == 400

@@ -83,7 +83,7 @@ TARGETS = [
     Target("/szukaj/", ("q", "strona", "typ", "rok")),
     Target("/en/szukaj/", ("q", "strona", "typ", "rok")),
     Target("/uk/szukaj/", ("q", "strona", "typ", "rok")),
-    Target("/preferencje/", ("next", "toggle"), method="post"),
+    Target("/preferencje/", ("next", "contrast", "large_text")),
     Target("{budget_index}"),
     Target("{budget_edition}", ("dzielnica", "status", "koszt_od", "koszt_do", "sortuj", "strona")),
     Target("{budget_project}"),

@@ -7,13 +7,14 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.signing import TimestampSigner
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from consultation.builder import FORM_TOKEN_SALT
 from consultation.models import Submission
-from home import page_cache
+from home import page_cache, response_cache
 from tests.consultation_fixtures import (
     approve_in_inbox,
     comment_data,
@@ -183,6 +184,19 @@ def test_pages_without_forms_may_be_kept_by_a_cdn_for_a_minute(client, site_tree
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert "s-maxage=60" in client.get("/sitemap.xml")["Cache-Control"]
+
+
+def test_a_content_page_is_stored_whole_and_may_be_kept_by_a_cdn_per_display_preference(site_tree):
+    """Its only form, the display switches, carries no visitor's value (no CSRF token or cookie)."""
+    stored("/o-budzecie/")
+    response = Client().get("/o-budzecie/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "public" in response["Cache-Control"] and "s-maxage=60" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+    assert not response.cookies
+    generation, _headers, parts = cache.get(response_cache.cache_key(RequestFactory().get("/o-budzecie/")))
+    assert parts == [response.content]
 
 
 def test_a_consultation_closing_by_the_clock_shows_closed_within_a_minute(consultations, monkeypatch):

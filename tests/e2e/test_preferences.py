@@ -1,4 +1,4 @@
-"""The high-contrast switch works without JavaScript (a form post) and with it (in place)."""
+"""The high-contrast switch works without JavaScript (a form sent with GET) and with it (in place)."""
 
 import pytest
 
@@ -11,7 +11,7 @@ def html_classes(page):
     return page.evaluate("document.documentElement.className")
 
 
-def test_contrast_without_javascript_posts_and_reloads_with_class(open_page, screenshot):
+def test_contrast_without_javascript_sends_the_form_and_reloads_with_class(open_page, screenshot):
     page = open_page("/o-budzecie/", javascript=False)
     assert "is-high-contrast" not in html_classes(page)
 

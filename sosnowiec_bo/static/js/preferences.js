@@ -1,8 +1,8 @@
 /*
  * Display preferences: high contrast and larger text.
  *
- * Progressive enhancement. Without JavaScript the buttons post the form to /preferencje/, which
- * flips a cookie and redirects back. With it, a click switches the class on <html> in place, flips
+ * Progressive enhancement. Without JavaScript the buttons send the form to /preferencje/ with the
+ * state they switch to, which sets a cookie and redirects back. With it, a click switches the class on <html> in place, flips
  * aria-pressed and writes the same cookie, so the server renders the page the same way next time.
  */
 (function () {
@@ -28,6 +28,7 @@
         var enabled = !document.documentElement.classList.contains(className);
         document.documentElement.classList.toggle(className, enabled);
         button.setAttribute("aria-pressed", enabled ? "true" : "false");
+        button.value = enabled ? "0" : "1";
         writeCookie(name, enabled);
         return true;
     }
