@@ -1,5 +1,6 @@
 """The published comments of a consultation as its page shows them: under each unit of the draft
-act its first `UNIT_COMMENTS_SHOWN`, and the list of all (or one unit's) comments, a page of
+act its first `UNIT_COMMENTS_SHOWN`, their texts cut to `EXCERPT_WORDS` words (an act of 80 units
+with long comments stays a page a phone can load; each links to the whole comment), and the list of all (or one unit's) comments, a page of
 `COMMENTS_PER_PAGE` at a time. Read in one query, however many comments there are, and only when
 the template renders them: a fragment kept in the cache (`fragment_cache`) costs neither the query
 nor the rendering.
@@ -20,6 +21,7 @@ from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
 from home.cache_holes import CacheHole, read
@@ -29,7 +31,8 @@ from .choices import SubmissionStatus
 from .models.submissions import Submission
 
 COMMENTS_PER_PAGE = 20
-UNIT_COMMENTS_SHOWN = 5
+UNIT_COMMENTS_SHOWN = 3
+EXCERPT_WORDS = 40
 
 
 def kept(request, compute, generation, *parts):
@@ -64,6 +67,26 @@ def shown_comments(approved, anchors, selected_unit, first):
         .filter(Q(unit_anchor__in=anchors, unit_rank__lte=UNIT_COMMENTS_SHOWN) | listed)
         .order_by("submit_time", "pk")
     )
+
+
+def cut(text):
+    """`text` cut to `EXCERPT_WORDS` words, or as it is if it is shorter (or not a text)."""
+    if isinstance(text, str) and len(text.split()) > EXCERPT_WORDS:
+        return Truncator(text).words(EXCERPT_WORDS, truncate="…")
+    return text
+
+
+def excerpt(item):
+    """A comment as it is shown under its unit: its texts and the city's response cut, and
+    `shortened` if any was."""
+    values = [(label, cut(value)) for label, value in item["values"]]
+    response = cut(item["response"])
+    return {
+        **item,
+        "values": values,
+        "response": response,
+        "shortened": (values, response) != (item["values"], item["response"]),
+    }
 
 
 class Discussion:
@@ -111,7 +134,7 @@ class Discussion:
             if submission.unit_anchor in anchors:
                 unit_counts[submission.unit_anchor] = submission.unit_count
                 if submission.unit_rank <= UNIT_COMMENTS_SHOWN:
-                    by_unit[submission.unit_anchor].append(item)
+                    by_unit[submission.unit_anchor].append(excerpt(item))
             place = submission.unit_rank if self.selected_unit else submission.rank
             if first < place <= first + COMMENTS_PER_PAGE and (
                 not self.selected_unit or submission.unit_anchor == self.selected_unit

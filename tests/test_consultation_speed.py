@@ -155,5 +155,5 @@ def test_the_draft_acts_units_are_rendered_once_for_every_page_of_the_list(consu
     assert comments_rendered == 20  # the list's second page; the units' comments come from the cache
     html = response.content.decode()
     assert html.count('class="draft-act__unit"') == len(anchors)
-    assert html.count('class="comment comment--inline"') == 5 * len(anchors)
+    assert html.count('class="comment comment--inline"') == 3 * len(anchors)
     assert html.count("Wszystkie uwagi do tego fragmentu (20)") == len(anchors)

@@ -294,6 +294,7 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
             {
                 "submission": submission,
                 "values": submission.public_values(field_labels),
+                "response": submission.response,
                 "unit_label": unit_labels.get(submission.unit_anchor, ""),
             }
             for submission in submissions
