@@ -39,6 +39,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 
 from home import cache_holes
@@ -125,7 +126,7 @@ class AnonymousPageCacheMiddleware:
         found = cache.get_many(asked)
         request.page_cache_read = (asked, found)
         generation, stored = found.get(CONTENT_GENERATION_KEY), found.get(page_key)
-        if generation is not None and stored is not None and stored[0] == generation:
+        if generation is not None and stored is not None and stored[0] == generation and len(stored) == 4:
             if address not in _read_ahead:
                 learn_read_ahead(address, stored[2])
             response = self.from_cache(request, gzip, *stored[1:])
@@ -141,28 +142,32 @@ class AnonymousPageCacheMiddleware:
     def store(self, key, generation, response, holes):
         """Stores the response and gives its parts."""
         parts = cache_holes.split(response.content, holes)
-        # The length changes when the holes are filled; the common middleware sets it on the way out.
+        # The length changes when the holes are filled: set for each answer.
         headers = {
             name: value
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "content-length")
         }
         public_cache_control(response, len(parts) > 1)
+        language = translation.get_language()
         cache.set_many(
             {
-                key: (generation, headers, parts),
-                key + GZIP_SUFFIX: (generation, headers, compress_parts(parts)),
+                key: (generation, headers, parts, language),
+                key + GZIP_SUFFIX: (generation, headers, compress_parts(parts), language),
             },
             settings.PAGE_CACHE_SECONDS,
         )
         return parts
 
-    def from_cache(self, request, gzip, headers, parts):
-        filled = cache_holes.fill(request, parts)
+    def from_cache(self, request, gzip, headers, parts, language):
+        # A hit skips the language's middleware: the values are filled in in the page's language.
+        with translation.override(language):
+            filled = cache_holes.fill(request, parts)
         if filled is None:
             return None
         pieces, holes = filled
         response = HttpResponse(gzip_page(pieces) if gzip else b"".join(pieces), headers=headers)
+        response["Content-Length"] = str(len(response.content))
         if gzip:
             response["Content-Encoding"] = "gzip"
         public_cache_control(response, len(parts) > 1)

@@ -195,8 +195,11 @@ def test_a_content_page_is_stored_whole_and_may_be_kept_by_a_cdn_per_display_pre
     assert "public" in response["Cache-Control"] and "s-maxage=60" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
     assert not response.cookies
-    generation, _headers, parts = cache.get(response_cache.cache_key(RequestFactory().get("/o-budzecie/")))
+    _generation, _headers, parts, language = cache.get(
+        response_cache.cache_key(RequestFactory().get("/o-budzecie/"))
+    )
     assert parts == [response.content]
+    assert language == "pl"
 
 
 def test_a_consultation_closing_by_the_clock_shows_closed_within_a_minute(consultations, monkeypatch):

@@ -9,6 +9,7 @@ import zlib
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from consultation.choices import SubmissionStatus
 from consultation.models import Submission
@@ -130,6 +131,23 @@ def test_a_hit_on_a_consultation_reads_its_comment_counts_with_the_page(consulta
     assert response["X-Page-Cache"] == "hit"
     assert cache_reads == ["get_many"]
     assert "Na moderację czeka 1 uwaga." in response.content.decode()
+
+
+def test_a_hit_fills_in_the_page_in_its_own_language_with_its_headers(consultations):
+    """A hit skips the language's middleware: whatever language the process served last, the counts
+    are in the page's language, and the stored headers (language, length) come with it."""
+    page = consultations.open
+    stored(page.url)
+    translation.activate("en")
+    try:
+        response = Client().get(page.url, **GZIP)
+    finally:
+        translation.deactivate()
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Na moderację czeka 0 uwag." in gzip.decompress(response.content).decode()
+    assert response["Content-Language"] == "pl"
+    assert int(response["Content-Length"]) == len(response.content)
 
 
 def test_addresses_made_up_by_visitors_do_not_fill_the_memory_of_what_pages_read(consultations, monkeypatch):

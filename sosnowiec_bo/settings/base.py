@@ -91,12 +91,14 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.QueryStringCleanupMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside CSRF (which then sets the cookie of the token it fills in), outside everything a hit
+    # skips: the session, the language (a stored page keeps its own, home/response_cache.py) and the
+    # common middleware (whose headers, with the language's, are stored with the page).
+    "home.response_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    # Inside CSRF (which then sets the cookie of the token it fills in), outside everything a hit skips.
-    "home.response_cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorRequiredMiddleware",
