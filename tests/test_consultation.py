@@ -34,6 +34,7 @@ from tests.consultation_fixtures import (
     post_comment,
     read_token,
 )
+from tests.translations import sync_trees
 
 pytestmark = pytest.mark.usefixtures("instant_forms")
 
@@ -771,3 +772,19 @@ def test_consultation_with_only_past_meetings_offers_no_calendar(client, consult
     assert "Sala Sesyjna" in html
     assert "kalendarz/" not in html
     assert client.get(page.url + "kalendarz/").status_code == 404
+
+
+def test_meeting_ics_linked_from_an_untranslated_english_page_downloads(client, consultations):
+    """The English tree shows the Polish consultation as an alias with copies of its meetings; its
+    calendar link is sent on to the Polish page, which must know the meeting by the alias's number."""
+    sync_trees()
+    alias = consultations.open.aliases.get(locale__language_code="en")
+    html = client.get(alias.url).text
+    links = re.findall(r'href="([^"]*/kalendarz/\d+/)"', html)
+    assert len(links) == 2
+
+    for link in links:
+        response = client.get(link, follow=True)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/calendar")
+        assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1

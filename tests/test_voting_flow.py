@@ -1,5 +1,6 @@
 """The online ballot step by step: choose, identify, confirm by code; each step's errors."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -110,6 +111,10 @@ def test_own_district_only_where_the_edition_says_so(voter, voting):
     [
         ("data_urodzenia", "01.01.2999", "Data urodzenia nie może być w przyszłości."),
         ("data_urodzenia", "31.02.1990", "Wpisz datę urodzenia jako dzień.miesiąc.rok"),
+        # 60 would be read as 2060 and 20 as 2020: a two-digit year is not guessed
+        ("data_urodzenia", "14.05.60", "Wpisz rok urodzenia czterema cyframi"),
+        ("data_urodzenia", "14.05.20", "Wpisz rok urodzenia czterema cyframi"),
+        ("telefon", "600 123 456 – prywatny, dzwonić po 16", "Tekst jest za długi"),
         ("telefon", "12345", "Wpisz 9-cyfrowy numer telefonu"),
         ("imie", "", "To pole jest wymagane."),
         ("oswiadczenie_dane", None, "Bez tego oświadczenia nie możemy przyjąć głosu."),
@@ -270,3 +275,11 @@ def test_honeypot_refuses(voter, voting):
 def test_list_of_editions_links_to_the_ballot_while_voting(client, voting, budget):
     body = client.get(budget.index.url).content.decode()
     assert f'href="{voting.page.url}"' in body and "Głosuj" in body
+
+
+def test_phone_field_does_not_cut_pasted_text(voter, voting):
+    """A browser cuts a pasted text at `maxlength` without a word; the length is checked on the
+    server with a message instead."""
+    response = voter.choose(voting.projects["park"])
+    field = re.search(r'<input [^>]*name="telefon"[^>]*>', response.content.decode()).group(0)
+    assert " maxlength=" not in field

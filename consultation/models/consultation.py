@@ -3,7 +3,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -409,5 +409,10 @@ class ConsultationPage(RoutablePageMixin, ModeratedFormPage):
 
     @path("kalendarz/<int:meeting_id>/", name="meeting_ics")
     def meeting_ics(self, request, meeting_id):
-        meeting = get_object_or_404(self.meetings.filter(ends_at__gt=timezone.now()), pk=meeting_id)
+        # An untranslated alias under /en/ or /uk/ links its own copies of the meetings, and its
+        # sub-pages are sent on here (home.translations.redirect_to_original).
+        meetings = self.meetings.model.objects.filter(
+            Q(page=self) | Q(page__alias_of=self), ends_at__gt=timezone.now()
+        )
+        meeting = get_object_or_404(meetings, pk=meeting_id)
         return calendar_response(self, [meeting], f"spotkanie-{meeting.pk}.ics")

@@ -20,6 +20,8 @@ TOKEN_FIELD = "karta"
 NAME_LENGTH = 100
 ADDRESS_LENGTH = 200
 PHONE_RE = re.compile(r"^(?:\+?48)?(\d{9})$")
+# A date typed as 14.05.60: Python reads the year as 2060, 14.05.20 as 2020.
+TWO_DIGIT_YEAR_RE = re.compile(r"^\s*\d{1,2}\D\d{1,2}\D\d{2}\s*$")
 ADULT_AGE = 18
 PERSONAL_FIELDS = (
     "imie",
@@ -151,7 +153,7 @@ class IdentityForm(StepForm):
                 max_length=254,
                 help_text=_("Tylko gdy kod ma przyjść e-mailem."),
             )
-        fields["telefon"] = forms.CharField(
+        fields["telefon"] = LimitedCharField(
             label=_("Numer telefonu komórkowego"),
             max_length=30,
             help_text=_("Wyślemy na niego 4-cyfrowy kod potwierdzający głos, np. 600 123 456."),
@@ -184,6 +186,8 @@ class IdentityForm(StepForm):
 
     def clean_data_urodzenia(self):
         value = self.cleaned_data["data_urodzenia"]
+        if TWO_DIGIT_YEAR_RE.match(self.data.get(self.add_prefix("data_urodzenia"), "")):
+            raise ValidationError(_("Wpisz rok urodzenia czterema cyframi, np. 14.05.1984."))
         if value > timezone.localdate():
             raise ValidationError(_("Data urodzenia nie może być w przyszłości."))
         if value.year < 1900:
