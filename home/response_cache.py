@@ -30,8 +30,8 @@ current one, so the next request renders afresh; what changes with the clock alo
 closing, a budget phase ending) shows within a minute.
 
 A hit costs one round trip to the cache (the current token, the page and what its holes read, read
-together) and no search through the page: it is stored split at its holes (`home.cache_holes.split`). Each page is
-stored twice, as it is and compressed (`home.gzip_parts`), and a browser that accepts gzip gets the
+together) and no search through the page: it is stored split at its holes
+(`home.cache_holes.split`), with the language it was rendered in. Each page is stored twice, as it is and compressed (`home.gzip_parts`), and a browser that accepts gzip gets the
 compressed one (with `Vary: Accept-Encoding`), made without compressing anything on the hit."""
 
 import hashlib
@@ -72,8 +72,8 @@ def address_digest(request):
     return hashlib.sha256(address.encode()).hexdigest()
 
 
-def cache_key(request):
-    return f"page:{clock_minute()}:{address_digest(request)}"
+def cache_key(request, address=None):
+    return f"page:{clock_minute()}:{address or address_digest(request)}"
 
 
 def learn_read_ahead(address, parts):
@@ -119,13 +119,14 @@ class AnonymousPageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         address = address_digest(request)
-        key = f"page:{clock_minute()}:{address}"
+        key = cache_key(request, address)
         gzip = accepts_gzip(request)
         page_key = key + GZIP_SUFFIX if gzip else key
         asked = [CONTENT_GENERATION_KEY, page_key, *_read_ahead.get(address, ())]
         found = cache.get_many(asked)
         request.page_cache_read = (asked, found)
         generation, stored = found.get(CONTENT_GENERATION_KEY), found.get(page_key)
+        # (A page stored by an earlier version, without its language, is rendered afresh.)
         if generation is not None and stored is not None and stored[0] == generation and len(stored) == 4:
             if address not in _read_ahead:
                 learn_read_ahead(address, stored[2])
