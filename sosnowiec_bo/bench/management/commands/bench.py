@@ -6,13 +6,17 @@ of the HTML; comment submissions per second over HTTP at concurrency 8 while wrk
 consultation page, every comment checked in the database; confirmed ballots per second (the voting
 benchmark); then every page again at concurrency 8 with the anonymous page cache on. The shared
 cache is Redis, as in production (`make bench` sets REDIS_URL), so the fragment cache is on in both
-passes and the page cache only in the last. Prints a table, writes JSON and states the machine."""
+passes and the page cache only in the last. The search is measured twice: five typical queries in
+turn, most answered from the kept results (search/results.py), and queries never sent before, each
+ranked afresh. Prints a table, writes JSON and states the machine."""
 
 import gzip
 import http.client
+import itertools
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -43,12 +47,36 @@ from consultation.models import (
 )
 from home.models import StandardPage
 from materials.models import ArticlePage, MaterialsIndexPage, TrainingPage
+from search.backends import forget_index
 from sosnowiec_bo.bench.data import MARKER_SLUG
 
 SEARCHES = ["budżet obywatelski", "plac zabaw", "konsultacje społeczne", "ścieżka rowerowa", "Zagórze park"]
+# Words of the site's content (the generated pages' and the demo's) and what residents type, in the
+# forms they type them: every pair and triple of them is one query of "wyszukiwarka (nowe zapytania)".
+SEARCH_WORDS = (
+    "budżet budżetu obywatelski obywatelskiego projekt projekty projektu mieszkańcy mieszkańców "
+    "dzielnica dzielnicy park parku boisko boiska chodnik chodnika ścieżka ścieżki rowerowa rowerowe "
+    "szkoła szkole biblioteka bibliotece konsultacje konsultacji społeczne uchwała uchwały rada miejska "
+    "plac zabaw zieleń zieleni drzewa ławki oświetlenie przystanek remont modernizacja świetlica "
+    "seniorzy seniorów młodzież kultura sport rekreacja bezpieczeństwo Sosnowiec Pogoń Zagórze Środula "
+    "Klimontów Niwka Milowice Kazimierz Maczki Porąbka Dańdówka Sielec Ostrowy głosowanie głosowania "
+    "wyniki zgłoszenie regulamin zasady spotkanie szkolenie szkolenia spacer badawczy deklaracja "
+    "dostępności ustawa samorząd"
+).split()
+# Paths of new queries given to one wrk run, per second of it: more than the search can answer.
+NEW_QUERIES_PER_SECOND = 1000
 TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-STATS_LUA = """
+DONE_LUA = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("BENCH %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+STATS_LUA = (
+    """
 local paths = {%s}
 local counter = 0
 -- What a browser says it accepts: the page cache answers such a request with its compressed copy.
@@ -57,13 +85,63 @@ request = function()
   counter = counter + 1
   return wrk.format("GET", paths[counter %% #paths + 1], headers)
 end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("BENCH %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    e.status, e.connect + e.read + e.write + e.timeout))
+"""
+    + DONE_LUA
+)
+# Each thread of wrk runs the script in its own state: thread `id` takes every `threads`-th path from
+# its own place, so no two requests of a run send the same query.
+NEW_QUERIES_LUA = (
+    """
+local paths = {%s}
+local threads = %d
+local created = 0
+setup = function(thread)
+  thread:set("id", created)
+  created = created + 1
+end
+local counter = 0
+local headers = {["Accept-Encoding"] = "gzip, deflate, br"}
+request = function()
+  local index = (id + threads * counter) %% #paths + 1
+  counter = counter + 1
+  return wrk.format("GET", paths[index], headers)
 end
 """
+    + DONE_LUA
+)
+
+
+class NewQueries:
+    """Search queries never sent before: every pair and triple of SEARCH_WORDS, in an order drawn
+    for each run (a pair and a triple in turn while pairs last), each taken once. A search's results
+    are kept for minutes (search/results.py), so repeated queries measure the kept answers; these
+    are each ranked afresh. Before each wrk run the search index's generation is drawn anew, so
+    nothing kept by an earlier run (or benchmark) is answered either."""
+
+    def __init__(self, seed=None):
+        self.seed = random.SystemRandom().randrange(2**32) if seed is None else seed
+        rng = random.Random(self.seed)
+        pairs, triples = (
+            [" ".join(words) for words in itertools.combinations(SEARCH_WORDS, size)] for size in (2, 3)
+        )
+        rng.shuffle(pairs)
+        rng.shuffle(triples)
+        self.queries = [query for both in zip(pairs, triples, strict=False) for query in both] + triples[
+            len(pairs) :
+        ]
+        self.used = 0
+
+    def take(self, count=1):
+        """The next `count` queries as /szukaj/ paths (the list starts again once all are taken)."""
+        taken = [self.queries[(self.used + number) % len(self.queries)] for number in range(count)]
+        self.used += count
+        return ["/szukaj/?q=" + urllib.parse.quote(query) for query in taken]
+
+    def script(self, duration, threads):
+        return NEW_QUERIES_LUA % (
+            ", ".join(map(json.dumps, self.take(duration * NEW_QUERIES_PER_SECOND))),
+            threads,
+        )
 
 
 def machine():
@@ -115,7 +193,16 @@ def targets():
         ("szkolenie", [TrainingPage.objects.filter(slug__startswith="szkolenie-benchmark-").first().url]),
         ("biblioteka", [polish(MaterialsIndexPage).url]),
         ("wyszukiwarka", [query + urllib.parse.quote(words) for words in SEARCHES]),
+        ("wyszukiwarka (nowe zapytania)", NewQueries()),
     ]
+
+
+def first_paths(paths):
+    """(path, warm-up path) of the SQL count and the size: a page's own path twice; for new queries
+    two of them, so that the counted request is a search never sent."""
+    if isinstance(paths, NewQueries):
+        return tuple(paths.take(2))
+    return paths[0], None
 
 
 class Command(BaseCommand):
@@ -144,21 +231,28 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         cache.clear()  # nothing kept from an earlier run on this cache
         pages = targets()
-        queries = {name: self.queries(paths[0]) for name, paths in pages}
+        samples = {name: first_paths(paths) for name, paths in pages}
+        queries = {name: self.queries(*samples[name]) for name, _paths in pages}
         bare_file = self.work / "home.html"
         server = self.gunicorn(port, bare_file)
         try:
             home = self.fetch("/")
             bare_file.write_bytes(home)
             rows = [("czysty widok Django", ["/__bench_bare__/"], None, home)]
-            rows += [(name, paths, queries[name], self.fetch(paths[0])) for name, paths in pages]
+            rows += [(name, paths, queries[name], self.fetch(samples[name][0])) for name, paths in pages]
             for name, paths, count, body in rows:
                 row = {
                     "page": name,
-                    "url": paths[0],
+                    "url": samples[name][0] if name in samples else paths[0],
                     "queries": count,
                     "gzip_kb": round(len(gzip.compress(body)) / 1024, 1),
                 }
+                if isinstance(paths, NewQueries):
+                    row["new_queries"] = {
+                        "words": len(SEARCH_WORDS),
+                        "queries": len(paths.queries),
+                        "seed": paths.seed,
+                    }
                 for concurrency in (1, 8):
                     row[f"c{concurrency}"] = self.wrk(paths, concurrency)
                 results["pages"].append(row)
@@ -171,7 +265,7 @@ class Command(BaseCommand):
         server = self.gunicorn(port, bare_file, PAGE_CACHE_SECONDS="600")
         try:
             for row, (_name, paths, _count, _body) in zip(results["pages"], rows, strict=True):
-                for path in paths:
+                for path in [] if isinstance(paths, NewQueries) else paths:
                     self.fetch(path)  # stored by the first visit
                 row["c8_cached"] = self.wrk(paths, 8)
             # As in production, where stored pages fill in the consultation's counts per visitor.
@@ -186,9 +280,9 @@ class Command(BaseCommand):
         Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=2))
         self.stdout.write(f"Wyniki: {output}")
 
-    def queries(self, path):
+    def queries(self, path, warm_path=None):
         client = Client()
-        client.get(path)  # the first request fills per-process caches; a visitor's is the second
+        client.get(warm_path or path)  # the first request fills per-process caches; a visitor's is the second
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)
         if response.status_code != 200:
@@ -234,16 +328,23 @@ class Command(BaseCommand):
             return response.read()
 
     def wrk(self, paths, concurrency, duration=None):
+        duration = duration or self.duration
+        threads = min(concurrency, 2)
         script = self.work / f"{uuid.uuid4().hex}.lua"
-        script.write_text(STATS_LUA % ", ".join(json.dumps(path) for path in paths))
+        if isinstance(paths, NewQueries):
+            forget_index()  # nothing kept before this run is answered
+            sent = paths.script(duration, threads)
+        else:
+            sent = STATS_LUA % ", ".join(json.dumps(path) for path in paths)
+        script.write_text(sent)
         command = [
             "wrk",
             "-t",
-            str(min(concurrency, 2)),
+            str(threads),
             "-c",
             str(concurrency),
             "-d",
-            f"{duration or self.duration}s",
+            f"{duration}s",
             "--timeout",
             "10s",
             "-s",
@@ -254,13 +355,16 @@ class Command(BaseCommand):
         requests, micros, p50, p95, p99, bad_status, errors = map(
             int, re.search(r"BENCH (.*)", out).group(1).split()
         )
-        return {
+        measured = {
             "rps": round(requests / (micros / 1e6), 1),
             "p50_ms": round(p50 / 1000, 1),
             "p95_ms": round(p95 / 1000, 1),
             "p99_ms": round(p99 / 1000, 1),
             "errors": bad_status + errors,
         }
+        if isinstance(paths, NewQueries):
+            measured["repeated"] = max(0, requests - duration * NEW_QUERIES_PER_SECOND)
+        return measured
 
     def comments(self, count):
         """`count` comments POSTed as browsers do (form page, CSRF cookie and token, form token), 8 at
