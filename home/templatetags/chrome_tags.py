@@ -1,6 +1,9 @@
 """`{% chrome "name" [page] %}…{% endchrome %}`: a part of the page chrome (head links, language
 switcher, menu, breadcrumbs, footer) kept in the fragment cache, as Django's `{% cache %}` would
-keep it under the site, the page (if given), the lifetime and `fragment_cache.key`.
+keep it under the site, the page (if given), the lifetime and `fragment_cache.key_without_query`:
+no part of the chrome follows the query string (the one link that keeps it, the language switcher
+outside Wagtail pages, is rendered outside the chrome), so a search never seen before, or any new
+query string, finds the chrome kept instead of rendering and storing it again.
 
 Unlike `{% cache %}`, which asks the cache once per fragment, the first chrome fragment of a request
 asks at once for every chrome fragment this process has rendered so far (for the request's page),
@@ -43,7 +46,9 @@ class ChromeNode(template.Node):
 
 def fragment_key(request, name, page, seconds, fragments, per_page):
     page_part = [getattr(page, "pk", None)] if per_page else []
-    return make_template_fragment_key(name, [request.get_host(), *page_part, seconds, fragments.key])
+    return make_template_fragment_key(
+        name, [request.get_host(), *page_part, seconds, fragments.key_without_query]
+    )
 
 
 def read_at_once(request, page, seconds, fragments):
