@@ -324,4 +324,16 @@ def promotions(query):
             if pick.page is None or pick.page.live
         ]
 
+    if generations_drawn() and normalised not in promoted_queries():
+        return []
     return kept("search-promotions", picked, normalised)
+
+
+def promoted_queries():
+    """The queries staff promoted results for, kept under the content generation (saving a
+    promotion draws a new one), so that a search for anything else asks no query for promotions."""
+
+    def read():
+        return set(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+    return cached("search-promoted-queries", read, generation=content_generation)

@@ -2,8 +2,8 @@
 that matched, each matched word in <mark>, everything else escaped."""
 
 import re
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .polish import word_keys, words

@@ -8,6 +8,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search import candidates
 from tests.factories import StandardPageFactory, paragraph_block
@@ -93,3 +95,21 @@ def test_a_rare_word_with_a_common_one_finds_every_page_with_both(client, site_t
         page(site_tree.home, f"Fontanna {number}", "Fontanna w parku.")
 
     assert sorted(titles(search(client, q="fontanna park"))) == ["Fontanna 0", "Fontanna 1", "Fontanna 2"]
+
+
+def test_a_search_never_seen_reads_neither_the_page_chrome_nor_promotions(
+    client, site_tree, fragment_cache_on
+):
+    """Only the results are new: the header, menu and footer kept for any earlier search serve this
+    one, and a query nobody promoted results for asks nothing about promotions."""
+    page(site_tree.home, "Park Sielecki", "Nowe ławki w parku.")
+    client.get("/")  # the first visit to a site creates its settings row, a change as any other
+    search(client, q="park")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = search(client, q="ławki w parku")
+
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert titles(response) == ["Park Sielecki"]
+    assert "home_sitesettings" not in sql
+    assert "wagtailsearchpromotions_searchpromotion" not in sql
