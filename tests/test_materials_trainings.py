@@ -502,7 +502,7 @@ def test_training_page_query_count_does_not_grow_with_hundreds_of_registrations(
         ("name", "", "To pole jest wymagane."),
         ("name", "a" * 5000, "Tekst jest za długi"),
         ("name", "Jan\x00Nowak", "Znaki null są niedozwolone."),
-        ("email", '"@"', "Wprowadź poprawny adres email."),
+        ("email", '"@"', "To nie wygląda na adres e-mail."),
         ("email", "a@" + "b" * 300 + ".pl", "Tekst jest za długi"),
         ("consent", None, "Bez tej zgody nie możemy przyjąć zgłoszenia."),
     ],
