@@ -46,6 +46,7 @@ class FileKinds(models.TextChoices):
     IMAGE = "image", _("tylko zdjęcie JPG lub PNG")
 
 
+IMAGE_KINDS = frozenset({"jpg", "png"})
 ACCEPTED = {
     FileKinds.PDF_OR_IMAGE: {"pdf", "jpg", "png"},
     FileKinds.PDF: {"pdf"},
@@ -60,8 +61,18 @@ ACCEPT_ATTRIBUTE = {
 }
 
 
+# 50 megapixels: a phone's or a camera's photo fits; a larger image would take gigabytes of memory
+# to show or to make a published project's picture from.
+MAX_IMAGE_PIXELS = 50_000_000
+
+
+class TooManyPixels(Exception):
+    """A real JPG or PNG with more than MAX_IMAGE_PIXELS."""
+
+
 def detect_kind(upload):
-    """ "pdf", "jpg" or "png" when the file really is one, else None."""
+    """ "pdf", "jpg" or "png" when the file really is one, else None; TooManyPixels for a picture
+    too large to open (Pillow refuses one of more than twice its own limit before it is read)."""
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
@@ -70,8 +81,12 @@ def detect_kind(upload):
             return "pdf" if len(PdfReader(upload).pages) > 0 else None
         if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
             with Image.open(upload) as image:
+                if image.width * image.height > MAX_IMAGE_PIXELS:
+                    raise TooManyPixels
                 image.verify()
                 return {"JPEG": "jpg", "PNG": "png"}.get(image.format)
+    except (TooManyPixels, Image.DecompressionBombError):
+        raise TooManyPixels from None
     except Exception:  # any parser error means the file is not what it claims to be
         return None
     finally:
@@ -120,7 +135,21 @@ class AttachmentField(forms.FileField):
                 },
                 code="too_large",
             )
-        kind = detect_kind(upload)
+        try:
+            kind = detect_kind(upload)
+        except TooManyPixels:
+            if self.kinds.isdisjoint(IMAGE_KINDS):
+                kind = None  # a field for PDFs says which kind it takes
+            else:
+                raise ValidationError(
+                    _(
+                        "Zdjęcie „%(name)s” ma za dużo pikseli: dozwolone jest do %(limit)s milionów "
+                        "pikseli, np. 8000 × 6000. Zmniejsz je (np. w telefonie albo programie do zdjęć) "
+                        "i wybierz jeszcze raz (reszta formularza została zachowana)."
+                    )
+                    % {"name": upload.name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+                    code="too_many_pixels",
+                ) from None
         if kind not in self.kinds:
             raise ValidationError(
                 _(

@@ -13,7 +13,10 @@ from django.core.signing import BadSignature, TimestampSigner, b62_decode
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.compat import URLField
 from wagtail.contrib.forms.forms import FormBuilder
+
+from home.forms import DateField, DateTimeField
 
 from .attachments import AttachmentField
 
@@ -99,8 +102,24 @@ class LimitedCharField(LimitedLengthMixin, forms.CharField):
     pass
 
 
+EMAIL_INVALID = _("To nie wygląda na adres e-mail. Wpisz go w całości, np. anna.nowak@example.com.")
+
+
 class LimitedEmailField(LimitedLengthMixin, forms.EmailField):
-    pass
+    default_error_messages = {"invalid": EMAIL_INVALID}
+
+
+class PageAddressField(URLField):
+    default_error_messages = {
+        "invalid": _(
+            "To nie wygląda na adres strony. Skopiuj go z paska przeglądarki, "
+            "np. https://bo.sosnowiec.pl/aktualnosci/."
+        )
+    }
+
+
+class NumberField(forms.DecimalField):
+    default_error_messages = {"invalid": _("Wpisz samą liczbę, cyframi, np. 12.")}
 
 
 def field_text(text):
@@ -128,6 +147,18 @@ class ModeratedFormBuilder(FormBuilder):
     def create_email_field(self, field, options):
         options["max_length"] = MAX_LINE_LENGTH
         return LimitedEmailField(**options)
+
+    def create_url_field(self, field, options):
+        return PageAddressField(**options)
+
+    def create_number_field(self, field, options):
+        return NumberField(**options)
+
+    def create_date_field(self, field, options):
+        return DateField(**options)
+
+    def create_datetime_field(self, field, options):
+        return DateTimeField(**options)
 
     def create_attachment_field(self, field, options):
         return AttachmentField(kinds=field.file_kinds, max_size_mb=field.max_file_size_mb, **options)
@@ -191,9 +222,8 @@ class SubmissionForm(forms.Form):
             for name, message in self.page.clean_form(cleaned).items():
                 self.add_error(name, message)
         if cleaned.get(HONEYPOT_FIELD):
-            raise ValidationError(
-                _("Nie przyjęliśmy zgłoszenia: pole „Strona internetowa” musi zostać puste."), code="honeypot"
-            )
+            # Shown under "Nie wysłaliśmy formularza:", so it does not say so again.
+            raise ValidationError(_("Pole „Strona internetowa” musi zostać puste."), code="honeypot")
         token = self.data.get(TIMESTAMP_FIELD, "")
         signer = TimestampSigner(salt=FORM_TOKEN_SALT)
         try:

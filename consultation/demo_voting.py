@@ -6,9 +6,11 @@ edition votes today, for testers. Editions are found by year; a missing one is s
 import datetime
 import random
 
+from django.conf import settings
 from django.utils import timezone
 
 from home.demo import demo_builder, heading, paragraph, stream
+from home.demo_privacy import DPO_EMAIL
 
 from .choices import BallotChannel, ProposalStatus
 from .models import (
@@ -24,6 +26,37 @@ from .results import VOTED_STATUSES
 from .voting import identity
 
 TRIAL_TITLE = "Budżet obywatelski – głosowanie próbne"
+
+# What consultation/voting keeps and `purge_voting_data` (run daily) removes: the waiting ballot
+# (VoteCode) after a day, the voter's data after the page's retention days, the identity key once
+# the edition is being realised.
+VOTING_RETENTION_DAYS = VotingPage._meta.get_field("retention_days").default
+VOTING_NOTICE = "Klauzula informacyjna – głosowanie w budżecie obywatelskim"
+VOTING_NOTICE_TEXT = (
+    "<p><b>Administrator danych:</b> Prezydent Miasta Sosnowca, Urząd Miejski w Sosnowcu, "
+    "Al. Zwycięstwa 20, 41-200 Sosnowiec.</p>"
+    f'<p><b>Inspektor ochrony danych:</b> <a href="mailto:{DPO_EMAIL}">{DPO_EMAIL}</a>.</p>'
+    "<p><b>Cel i podstawa prawna:</b> policzenie Twojego głosu, sprawdzenie, czy głosuje mieszkaniec "
+    "Sosnowca i czy każda osoba głosuje tylko raz (w internecie albo na papierowej karcie), oraz "
+    "wysłanie kodu potwierdzającego głos – obowiązek prawny miasta (art. 6 ust. 1 lit. c RODO "
+    "w związku z art. 5a ust. 3–7 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym i uchwałą Rady "
+    "Miejskiej w sprawie budżetu obywatelskiego).</p>"
+    "<p><b>Jakie dane:</b> imiona, nazwisko, data urodzenia, adres zamieszkania, numer telefonu, "
+    "a gdy o to prosisz – adres e-mail; za dziecko także imię i nazwisko rodzica lub opiekuna.</p>"
+    "<p><b>Odbiorcy:</b> upoważnieni pracownicy urzędu, którzy liczą głosy i sprawdzają prawo do "
+    "głosowania w ewidencji mieszkańców, operator bramki SMS, który wysyła kod i potwierdzenie głosu, oraz firma utrzymująca "
+    "serwer serwisu – obie na podstawie umowy powierzenia. Publikujemy tylko wynik i karty bez danych "
+    "osobowych: losowy numer karty i numery wybranych projektów.</p>"
+    "<p><b>Okres przechowywania:</b> kod z SMS-a jest ważny "
+    f"{settings.VOTING_CODE_MINUTES} minut i zapisujemy tylko jego zaszyfrowany skrót; niepotwierdzony "
+    "głos razem z danymi usuwamy najpóźniej po dwóch dobach. Dane osoby, która oddała głos, usuwamy "
+    f"{VOTING_RETENTION_DAYS} dni po zakończeniu głosowania. Do rozpoczęcia realizacji projektów "
+    "zostają tylko zaszyfrowane skróty imion, nazwiska i daty urodzenia oraz numeru telefonu, dzięki "
+    "którym nikt nie zagłosuje drugi raz; potem usuwamy i je.</p>"
+    "<p><b>Twoje prawa:</b> dostęp do danych, ich sprostowanie, usunięcie lub ograniczenie "
+    "przetwarzania, sprzeciw oraz skarga do Prezesa Urzędu Ochrony Danych Osobowych. Podanie danych "
+    "jest dobrowolne, ale bez nich nie możemy przyjąć głosu.</p>"
+)
 TRIAL_PROJECTS = [
     # (number, title, district or None, cost)
     (1, "Zielone przystanki w centrum", None, 400_000),
@@ -54,11 +87,17 @@ def build_voting(stdout):
         stdout.write("  głosowanie próbne: trwa dziś")
 
 
-def _voting_page(edition, **settings):
-    from .demo_budget import BUDGET_NOTICE
+def _voting_notice():
+    notice = PrivacyNotice.objects.filter(title=VOTING_NOTICE).first()
+    if notice is None:
+        notice = PrivacyNotice.objects.create(title=VOTING_NOTICE, text=VOTING_NOTICE_TEXT)
+        notice.save_revision()
+    return notice
 
+
+def _voting_page(edition, **rules):
     page = VotingPage(
-        privacy_notice=PrivacyNotice.objects.filter(title=BUDGET_NOTICE).first(),
+        privacy_notice=_voting_notice(),
         title="Głosuj",
         slug=f"glosowanie-{edition.year}",
         locale=edition.locale,
@@ -70,7 +109,7 @@ def _voting_page(edition, **settings):
                 "Głosować można raz: przez internet albo na papierowej karcie w punktach w urzędzie i bibliotekach.",
             ),
         ),
-        **settings,
+        **rules,
     )
     edition.add_child(instance=page)
     page.save_revision().publish()

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.bulk_actions import bulk_action
+from home.errors import with_method_not_allowed_page
 from home.health import health
 from home.preferences import set_preference
 from home.sitemap import LanguageTreesSitemap
@@ -20,9 +21,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageTreesSitemap}}, name="sitemap"),
-    path("preferencje/", set_preference, name="preferences"),
-    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("health/", health, name="health"),
+    # Django has no handler405: the views that refuse a method get the 405 page this way.
+    path("preferencje/", with_method_not_allowed_page(set_preference), name="preferences"),
+    path("robots.txt", with_method_not_allowed_page(RobotsView.as_view()), name="robots_txt"),
+    path("health/", with_method_not_allowed_page(health), name="health"),
 ]
 
 # A database that does not answer gets the static "try again shortly" page (503), not a 500.

@@ -383,10 +383,14 @@ def test_an_extended_request_has_two_months_and_a_done_one_no_term(admin_client,
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("Adres strony, której dotyczy żądanie", "nie adres", "Wpisz poprawny URL."),
-        ("Adres strony, której dotyczy żądanie", "javascript:alert(1)", "Wpisz poprawny URL."),
+        (
+            "Adres strony, której dotyczy żądanie",
+            "nie adres",
+            "Skopiuj go z paska przeglądarki, np. https://bo.sosnowiec.pl/aktualnosci/.",
+        ),
+        ("Adres strony, której dotyczy żądanie", "javascript:alert(1)", "To nie wygląda na adres strony."),
         ("Adres strony, której dotyczy żądanie", "", "To pole jest wymagane."),
-        ("E-mail", '"><script>alert(1)</script>@x.pl', "Wprowadź poprawny adres email."),
+        ("E-mail", '"><script>alert(1)</script>@x.pl', "np. anna.nowak@example.com."),
         ("Imię i nazwisko", "x" * 256, ""),
         ("Co jest dla Ciebie niedostępne", "ą" * 5001, ""),
         ("Co jest dla Ciebie niedostępne", "<script>alert(1)</script>\x00", ""),
@@ -399,6 +403,8 @@ def test_hostile_input_is_refused_in_polish_and_nothing_saved(client, request_fo
     text = response.content.decode()
     assert "Popraw zaznaczone pola i wyślij formularz jeszcze raz." in text
     assert message in text
+    assert "Wpisz poprawny URL." not in text
+    assert "Wprowadź poprawny adres email." not in text
     assert "<script>alert(1)</script>" not in text
     assert Submission.objects.count() == 0
 
@@ -408,7 +414,10 @@ def test_a_filled_honeypot_is_refused(client, request_form):
         request_form.url, request_data(client, request_form, website="http://spam.example")
     )
 
-    assert "Nie przyjęliśmy zgłoszenia" in response.content.decode()
+    html = response.content.decode()
+    assert "Nie wysłaliśmy formularza:" in html
+    assert "<li>Pole „Strona internetowa” musi zostać puste.</li>" in html
+    assert "Nie przyjęliśmy zgłoszenia" not in html
     assert Submission.objects.count() == 0
 
 

@@ -525,3 +525,35 @@ def test_password_too_similar_to_the_account_is_refused_in_grammatical_polish(ad
     assert response.status_code == 200
     assert "Hasło jest zbyt podobne do danych konta (pole „nazwa użytkownika”)." in response.text
     assert not get_user_model().objects.filter(username="kowalska.anna").exists()
+
+
+# Screens only an administrator reaches, which the editors' and moderators' crawl does not.
+ADMINISTRATOR_SCREENS = ["/admin/searchpicks/add/", "/admin/reports/aging-pages/"]
+
+
+@pytest.mark.parametrize("url", ADMINISTRATOR_SCREENS)
+def test_administrators_screen_shows_no_english_or_bad_polish(admin_client, demo_content, url):
+    response = admin_client.get(url)
+    texts, _links, labels = read(response)
+
+    assert response.status_code == 200
+    assert report({url: (texts, labels)}) == []
+
+
+def test_promoted_search_results_form_explains_itself_in_polish(admin_client, demo_content):
+    """Wagtail's help has inline tags, which split it into texts the crawl's check does not match."""
+    html = admin_client.get("/admin/searchpicks/add/").content.decode()
+
+    assert "Promowane wyniki wyszukiwania to sposób, by polecić konkretne strony" in html
+    assert "Pole „Frazy wyszukiwania” poniżej musi zawierać pełną i dokładną frazę" in html
+    assert "Promoted search results are a means" not in html
+    assert "must contain the full and exact search" not in html
+
+
+def test_aging_pages_report_names_the_system_as_the_publisher_of_pages_no_user_published(
+    admin_client, demo_content
+):
+    texts, _links, _labels = read(admin_client.get("/admin/reports/aging-pages/"))
+
+    assert "System" in texts
+    assert "None" not in texts

@@ -3,6 +3,8 @@ named .pdf is refused), limited in size per field, kept in private storage outsi
 folder, and deleted with the sender's other personal data."""
 
 import io
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,23 @@ def image_bytes(format):
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "teal").save(buffer, format=format)
     return buffer.getvalue()
+
+
+def large_png(width, height):
+    """A valid black-and-white PNG of any size, built without holding its pixels in memory."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" + bytes((width + 7) // 8)
+    packer = zlib.compressobj(9)
+    rows_at_once = 1000
+    data = b"".join(
+        packer.compress(row * min(rows_at_once, height - done)) for done in range(0, height, rows_at_once)
+    )
+    data += packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
 
 
 PDF = _pdf_bytes(["Lista poparcia"])
@@ -117,6 +136,37 @@ def test_a_file_over_the_fields_limit_is_refused_with_its_size(client, form_page
 
     assert response.status_code == 200
     assert "Plik „duzy.pdf” ma 1,0\xa0MB, a limit to 1,0\xa0MB." in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("size", [(20_000, 20_000), (10_000, 6_000)], ids=["bomb", "over-the-limit"])
+def test_a_real_image_with_too_many_pixels_is_refused_with_the_limit(client, form_page, size):
+    response = send(client, form_page, "mapa.png", large_png(*size), text="Uwaga, którą chcę zachować.")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        "Zdjęcie „mapa.png” ma za dużo pikseli: dozwolone jest do 50 milionów pikseli, np. 8000 × 6000."
+        in html
+    )
+    assert "nie jest poprawnym plikiem" not in html
+    assert "Uwaga, którą chcę zachować." in html
+    assert not Submission.objects.exists()
+
+
+def test_an_image_within_the_pixel_limit_is_kept(client, form_page):
+    response = send(client, form_page, "mapa.png", large_png(8_000, 6_000))
+
+    assert response.status_code == 302
+    assert SubmissionFile.objects.get().kind == "png"
+
+
+def test_only_pdf_field_refuses_a_large_image_as_not_a_pdf(client, form_page):
+    form_page.form_fields.filter(field_type=FormField.ATTACHMENT).update(file_kinds=FileKinds.PDF)
+
+    response = send(client, form_page, "mapa.png", large_png(20_000, 20_000))
+
+    assert "nie jest poprawnym plikiem tego rodzaju: PDF" in response.content.decode()
     assert not Submission.objects.exists()
 
 

@@ -14,8 +14,10 @@ from consultation.models import (
     BudgetProjectPage,
     ProposalFormPage,
     Submission,
+    VotingPage,
 )
 from tests.budget_fixtures import post_proposal
+from tests.voting_fixtures import Voter
 
 FINAL_STATUSES = {S.SELECTED, S.IN_PROGRESS, S.IMPLEMENTED, S.NOT_SELECTED, S.NEGATIVE, S.WITHDRAWN}
 
@@ -99,3 +101,19 @@ def test_demo_proposals_wait_in_the_inbox_by_district(admin_client, demo):
     negative = proposals.get(status=S.NEGATIVE)
     detail = admin_client.get(f"/admin/inbox/edit/{negative.pk}/").content.decode()
     assert "<dd>Śródmieście</dd>" in detail and "zgody właściciela" in detail
+
+
+def test_demo_vote_shows_its_own_privacy_clause_at_the_voters_data(client, demo):
+    index, _past, _current = demo
+    trial = BudgetEditionPage.objects.child_of(index).get(title=TRIAL_TITLE)
+    page = VotingPage.objects.child_of(trial).get()
+    citywide, district = (BudgetProjectPage.objects.child_of(trial).get(number=n) for n in (1, 3))
+
+    html = Voter(client, page).choose(citywide, district).content.decode()
+
+    clause = html[html.index('class="privacy-notice"') :]
+    assert "policzenie Twojego głosu" in clause
+    assert "90 dni po zakończeniu głosowania" in clause
+    assert "niepotwierdzony głos razem z danymi usuwamy najpóźniej po dwóch dobach" in clause
+    assert "zgłoszonego projektu" not in clause
+    assert "zakończeniu naboru projektów" not in clause

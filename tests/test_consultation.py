@@ -115,8 +115,8 @@ KEPT_TEXT = "Moja starannie napisana uwaga o progu wieku."
     ("overrides", "message"),
     [
         ({"consent": None}, "Bez tej zgody nie możemy przyjąć zgłoszenia."),
-        ({"website": "http://spam.example"}, "pole „Strona internetowa” musi zostać puste"),
-        ({"email": "to-nie-adres"}, "Wprowadź poprawny adres email."),
+        ({"website": "http://spam.example"}, "<li>Pole „Strona internetowa” musi zostać puste.</li>"),
+        ({"email": "to-nie-adres"}, "To nie wygląda na adres e-mail. Wpisz go w całości"),
         ({"name": "A" * 256}, "Tekst jest za długi (liczba znaków: 256, dopuszczalna: 255)."),
         ({"form_token": None}, "Formularz wygasł lub jest niepełny."),
         ({"form_token": "abc:def:ghi"}, "Formularz wygasł lub jest niepełny."),
@@ -129,6 +129,7 @@ def test_bad_input_is_refused_with_a_message_and_nothing_saved(client, consultat
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
+    assert "Nie przyjęliśmy zgłoszenia" not in html
     assert KEPT_TEXT in html
     assert Submission.objects.count() == 0
 

@@ -1,4 +1,4 @@
-"""What residents see when something goes wrong: the Polish 404 and 500 pages."""
+"""What residents see when something goes wrong: the Polish 404, 405 and 500 pages."""
 
 import pytest
 from django.test import Client
@@ -25,6 +25,21 @@ def test_missing_page_answers_404_without_a_site(client):
 
     assert response.status_code == 404
     assert "Nie znaleziono strony" in response.text
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+@pytest.mark.parametrize(
+    ("url", "allowed"), [("/preferencje/", "GET, HEAD"), ("/robots.txt", "GET, HEAD, OPTIONS")]
+)
+def test_a_method_an_address_does_not_take_gets_the_polish_405_page(client, site_tree, method, url, allowed):
+    response = getattr(client, method)(url)
+
+    assert response.status_code == 405
+    assert response["Allow"] == allowed
+    assert "<h1>Tego adresu nie można tak użyć</h1>" in response.text
+    assert "Otwórz go zwykłym linkiem albo wróć do poprzedniej strony" in response.text
+    assert '<link rel="stylesheet" href="/static/css/base.css' in response.text
+    assert '<html lang="pl">' in response.text
 
 
 def test_server_error_answers_500_with_the_polish_page(site_tree, monkeypatch):

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from consultation.models import Submission
+from consultation.models import FormField, Submission
 from materials.choices import ContactStatus
 from materials.models import FormPage
 from tests.consultation_fixtures import TOKEN_RE
@@ -131,7 +131,10 @@ def test_hostile_input_is_refused_with_a_polish_message_and_nothing_saved(client
 def test_a_filled_honeypot_is_refused(client, contact):
     response = client.post(contact.url, message_data(client, contact, website="http://spam.example"))
 
-    assert "Nie przyjęliśmy zgłoszenia" in response.content.decode()
+    html = response.content.decode()
+    assert "Nie wysłaliśmy formularza:" in html
+    assert "<li>Pole „Strona internetowa” musi zostać puste.</li>" in html
+    assert "Nie przyjęliśmy zgłoszenia" not in html
     assert Submission.objects.count() == 0
 
 
@@ -140,3 +143,29 @@ def test_tree_rules(page_assertions, contact):
 
     page_assertions.assertAllowedParentPageTypes(FormPage, {HomePage})
     page_assertions.assertAllowedSubpageTypes(FormPage, set())
+
+
+@pytest.mark.parametrize(
+    "field_type, value, message, django_default",
+    [
+        ("email", "jan.kowalski", "To nie wygląda na adres e-mail. Wpisz go w całości", "Wprowadź poprawny"),
+        ("url", "strona urzędu", "To nie wygląda na adres strony. Skopiuj go z paska", "Wpisz poprawny URL."),
+        ("number", "dwanaście", "Wpisz samą liczbę, cyframi, np. 12.", "Wpisz liczbę."),
+        ("date", "32.13.2026", "Nie rozpoznaliśmy tej daty. Wpisz ją tak: 31.12.2026", "poprawną datę."),
+        ("datetime", "jutro", "Nie rozpoznaliśmy tej daty i godziny.", "Wpisz poprawną datę/godzinę."),
+    ],
+)
+def test_an_editors_field_of_another_kind_explains_a_mistake_with_an_example(
+    client, contact, field_type, value, message, django_default
+):
+    field = FormField.objects.create(
+        page=contact, label="Dodatkowe pole", field_type=field_type, required=False
+    )
+
+    response = client.post(contact.url, message_data(client, contact, **{field.clean_name: value}))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert django_default not in html
+    assert Submission.objects.count() == 0

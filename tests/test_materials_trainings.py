@@ -261,6 +261,34 @@ def test_cancel_link_frees_the_seat_for_the_first_person_waiting_who_is_told_by_
     assert link_in(message, "rezygnacja")
 
 
+def test_a_person_on_the_reserve_list_leaves_the_list_through_the_link_without_being_told_of_a_seat(
+    client, training, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for email in ("a@example.com", "b@example.com", "c@example.com"):
+            register(client, training, email)
+    waiting = mail.outbox[-1]
+    assert "wypisz się z listy rezerwowej" in waiting.body
+    assert "zwolnij miejsce" not in waiting.body
+    cancel_path = path_of(link_in(waiting, "rezygnacja"))
+    mail.outbox.clear()
+
+    page = client.get(cancel_path).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(cancel_path)
+
+    assert "Jesteś na liście rezerwowej. Czy na pewno chcesz się z niej wypisać?" in page
+    assert "Tak, wypisuję się z listy rezerwowej" in page
+    assert "Twoje miejsce" not in page
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Wypisaliśmy Cię z listy rezerwowej." in html
+    assert "zwolniłeś(-aś) miejsce" not in html
+    assert registration(training, "c@example.com").status == R.CANCELLED
+    assert [registration(training, e).status for e in ("a@example.com", "b@example.com")] == [R.CONFIRMED] * 2
+    assert mail.outbox == []
+
+
 def test_a_cancel_link_works_once_and_then_says_so_in_polish(
     client, training, django_capture_on_commit_callbacks
 ):
@@ -474,7 +502,7 @@ def test_training_page_query_count_does_not_grow_with_hundreds_of_registrations(
         ("name", "", "To pole jest wymagane."),
         ("name", "a" * 5000, "Tekst jest za długi"),
         ("name", "Jan\x00Nowak", "Znaki null są niedozwolone."),
-        ("email", '"@"', "Wprowadź poprawny adres email."),
+        ("email", '"@"', "To nie wygląda na adres e-mail."),
         ("email", "a@" + "b" * 300 + ".pl", "Tekst jest za długi"),
         ("consent", None, "Bez tej zgody nie możemy przyjąć zgłoszenia."),
     ],

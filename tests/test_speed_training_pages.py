@@ -90,13 +90,13 @@ def test_a_form_sent_with_a_mistake_is_shown_to_its_sender_only(training):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Wprowadź poprawny adres email." in html
+    assert "To nie wygląda na adres e-mail." in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Zofia" in html
     assert "<script>alert" not in html
     clean = page_text(training)
     assert "Zofia" not in clean
     assert "nie-adres" not in clean
-    assert "Wprowadź poprawny adres email." not in clean
+    assert "To nie wygląda na adres e-mail." not in clean
     assert not Submission.objects.exists()
 
 

@@ -206,6 +206,9 @@ def test_email_code_where_the_edition_allows_it(voter, voting, mailoutbox):
     voter.choose(voting.projects["park"])
     response = voter.identify(kanal="email")
     assert "Wpisz adres e-mail, na który mamy wysłać kod." in response.content.decode()
+    mistyped = voter.identify(kanal="email", email="lucja.example.com").content.decode()
+    assert "To nie wygląda na adres e-mail. Wpisz go w całości, np. anna.nowak@example.com." in mistyped
+    assert "Wprowadź poprawny adres email." not in mistyped
     voter.identify(kanal="email", email="lucja@example.com")
     code = mailoutbox[-1].body.split(": ")[1][:6]
     assert code.isdigit() and len(code) == 6

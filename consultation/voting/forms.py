@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import pesel as stdnum_pesel
 
-from ..builder import HONEYPOT_FIELD, LimitedCharField
+from ..builder import EMAIL_INVALID, HONEYPOT_FIELD, LimitedCharField
 from ..choices import CodeChannel, VotingAreaRule, VotingIdentity
 from . import identity
 from .ballots import check_selection
@@ -152,6 +152,7 @@ class IdentityForm(StepForm):
                 required=False,
                 max_length=254,
                 help_text=_("Tylko gdy kod ma przyjść e-mailem."),
+                error_messages={"invalid": EMAIL_INVALID},
             )
         fields["telefon"] = LimitedCharField(
             label=_("Numer telefonu komórkowego"),

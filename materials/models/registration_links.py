@@ -23,9 +23,11 @@ class RegistrationLinksMixin:
     """For `TrainingPage`: the links, their routes and the pages they lead to."""
 
     def cancel_line(self, submission):
-        return _("Jeśli nie możesz przyjść, zwolnij miejsce dla innej osoby: %(url)s") % {
-            "url": self.cancel_url(submission)
-        }
+        if submission.status == RegistrationStatus.WAITING_LIST:
+            text = _("Jeśli nie chcesz już czekać na miejsce, wypisz się z listy rezerwowej: %(url)s")
+        else:
+            text = _("Jeśli nie możesz przyjść, zwolnij miejsce dla innej osoby: %(url)s")
+        return text % {"url": self.cancel_url(submission)}
 
     def _signed_url(self, route, salt, submission):
         # In the query string: a token's ":" is not allowed in a page's path.
@@ -68,6 +70,8 @@ class RegistrationLinksMixin:
         template = "materials/training_cancel.html"
         if submission is None:
             return self._link_page(request, template, {"outcome": "invalid"}, status=404)
+        # Read before cancelling: a person waiting gives up a place on the list, not a seat.
+        on_reserve_list = submission.status == RegistrationStatus.WAITING_LIST
         if request.method == "POST":
             outcome = "cancelled" if self.cancel_registration(submission.pk) else "already"
         elif submission.status in CANCELLABLE_STATES and not self.is_over:
@@ -79,7 +83,12 @@ class RegistrationLinksMixin:
         return self._link_page(
             request,
             template,
-            {"outcome": outcome, "registration": submission, "name": self.attendee_name(submission)},
+            {
+                "outcome": outcome,
+                "registration": submission,
+                "name": self.attendee_name(submission),
+                "on_reserve_list": on_reserve_list,
+            },
             status=410 if outcome == "already" else 200,
         )
 
