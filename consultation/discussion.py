@@ -1,9 +1,9 @@
 """The published comments of a consultation as its page shows them: under each unit of the draft
 act its first `UNIT_COMMENTS_SHOWN`, their texts cut to `EXCERPT_WORDS` words (an act of 80 units
-with long comments stays a page a phone can load; each links to the whole comment), and the list of all (or one unit's) comments, a page of
-`COMMENTS_PER_PAGE` at a time. Read in one query, however many comments there are, and only when
-the template renders them: a fragment kept in the cache (`fragment_cache`) costs neither the query
-nor the rendering.
+with long comments stays a page a phone can load; each links to the whole comment), and the list of
+all (or one unit's) comments, a page of `COMMENTS_PER_PAGE` at a time. Read in one query, however
+many comments there are, and only when the template renders them: a fragment kept in the cache
+(`fragment_cache`) costs neither the query nor the rendering.
 
 The counts of a consultation's comments (`comment_counts`) change with every comment sent, which
 then waits for moderation and shows nowhere else: they are kept under a generation of that page's

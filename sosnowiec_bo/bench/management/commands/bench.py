@@ -12,11 +12,8 @@ ranked afresh. Prints a table, writes JSON and states the machine."""
 
 import gzip
 import http.client
-import itertools
 import json
 import os
-import platform
-import random
 import re
 import shutil
 import signal
@@ -38,171 +35,15 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from consultation.models import (
-    BudgetEditionPage,
-    BudgetProjectPage,
-    ConsultationIndexPage,
-    ConsultationPage,
-    Submission,
-)
+from consultation.models import Submission
 from home.models import StandardPage
-from materials.models import ArticlePage, MaterialsIndexPage, TrainingPage
 from search.backends import forget_index
 from sosnowiec_bo.bench.data import MARKER_SLUG
+from sosnowiec_bo.bench.targets import big_consultation, first_paths, machine, targets
+from sosnowiec_bo.bench.wrk import NEW_QUERIES_PER_SECOND, SEARCH_WORDS, STATS_LUA, NewQueries
 
-SEARCHES = ["budżet obywatelski", "plac zabaw", "konsultacje społeczne", "ścieżka rowerowa", "Zagórze park"]
-# Words of the site's content (the generated pages' and the demo's) and what residents type, in the
-# forms they type them: every pair and triple of them is one query of "wyszukiwarka (nowe zapytania)".
-SEARCH_WORDS = (
-    "budżet budżetu obywatelski obywatelskiego projekt projekty projektu mieszkańcy mieszkańców "
-    "dzielnica dzielnicy park parku boisko boiska chodnik chodnika ścieżka ścieżki rowerowa rowerowe "
-    "szkoła szkole biblioteka bibliotece konsultacje konsultacji społeczne uchwała uchwały rada miejska "
-    "plac zabaw zieleń zieleni drzewa ławki oświetlenie przystanek remont modernizacja świetlica "
-    "seniorzy seniorów młodzież kultura sport rekreacja bezpieczeństwo Sosnowiec Pogoń Zagórze Środula "
-    "Klimontów Niwka Milowice Kazimierz Maczki Porąbka Dańdówka Sielec Ostrowy głosowanie głosowania "
-    "wyniki zgłoszenie regulamin zasady spotkanie szkolenie szkolenia spacer badawczy deklaracja "
-    "dostępności ustawa samorząd"
-).split()
-# Paths of new queries given to one wrk run, per second of it: more than the search can answer.
-NEW_QUERIES_PER_SECOND = 1000
 TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-DONE_LUA = """
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("BENCH %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    e.status, e.connect + e.read + e.write + e.timeout))
-end
-"""
-STATS_LUA = (
-    """
-local paths = {%s}
-local counter = 0
--- What a browser says it accepts: the page cache answers such a request with its compressed copy.
-local headers = {["Accept-Encoding"] = "gzip, deflate, br"}
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[counter %% #paths + 1], headers)
-end
-"""
-    + DONE_LUA
-)
-# Each thread of wrk runs the script in its own state: thread `id` takes every `threads`-th path from
-# its own place, so no two requests of a run send the same query.
-NEW_QUERIES_LUA = (
-    """
-local paths = {%s}
-local threads = %d
-local created = 0
-setup = function(thread)
-  thread:set("id", created)
-  created = created + 1
-end
-local counter = 0
-local headers = {["Accept-Encoding"] = "gzip, deflate, br"}
-request = function()
-  local index = (id + threads * counter) %% #paths + 1
-  counter = counter + 1
-  return wrk.format("GET", paths[index], headers)
-end
-"""
-    + DONE_LUA
-)
-
-
-class NewQueries:
-    """Search queries never sent before: every pair and triple of SEARCH_WORDS, in an order drawn
-    for each run (a pair and a triple in turn while pairs last), each taken once. A search's results
-    are kept for minutes (search/results.py), so repeated queries measure the kept answers; these
-    are each ranked afresh. Before each wrk run the search index's generation is drawn anew, so
-    nothing kept by an earlier run (or benchmark) is answered either."""
-
-    def __init__(self, seed=None):
-        self.seed = random.SystemRandom().randrange(2**32) if seed is None else seed
-        rng = random.Random(self.seed)
-        pairs, triples = (
-            [" ".join(words) for words in itertools.combinations(SEARCH_WORDS, size)] for size in (2, 3)
-        )
-        rng.shuffle(pairs)
-        rng.shuffle(triples)
-        self.queries = [query for both in zip(pairs, triples, strict=False) for query in both] + triples[
-            len(pairs) :
-        ]
-        self.used = 0
-
-    def take(self, count=1):
-        """The next `count` queries as /szukaj/ paths (the list starts again once all are taken)."""
-        taken = [self.queries[(self.used + number) % len(self.queries)] for number in range(count)]
-        self.used += count
-        return ["/szukaj/?q=" + urllib.parse.quote(query) for query in taken]
-
-    def script(self, duration, threads):
-        return NEW_QUERIES_LUA % (
-            ", ".join(map(json.dumps, self.take(duration * NEW_QUERIES_PER_SECOND))),
-            threads,
-        )
-
-
-def machine():
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        int(line.split()[1]) // 1024
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return {
-        "cores": os.cpu_count(),
-        "cpu": cpu,
-        "ram_mb": memory,
-        "load": [round(load, 2) for load in os.getloadavg()],
-        "database": connection.vendor,
-        "python": platform.python_version(),
-    }
-
-
-def polish(model):
-    return model.objects.filter(locale__language_code="pl").first()
-
-
-def big_consultation():
-    return ConsultationPage.objects.get(slug="konsultacja-benchmark-1")
-
-
-def targets():
-    """(name, [paths]) of each page type, found in the generated site."""
-    consultation = big_consultation()
-    edition = BudgetEditionPage.objects.filter(slug__startswith="benchmark-").first()
-    marker = StandardPage.objects.get(slug=MARKER_SLUG)
-    query = "/szukaj/?q="
-    return [
-        ("strona główna", ["/"]),
-        ("strona treści", [marker.get_children().first().url]),
-        ("lista konsultacji", [polish(ConsultationIndexPage).url]),
-        ("konsultacja (2000 uwag)", [consultation.url]),
-        ("edycja budżetu", [edition.url]),
-        ("projekt", [BudgetProjectPage.objects.child_of(edition).first().url]),
-        ("artykuł", [ArticlePage.objects.filter(slug__startswith="artykul-benchmark-").first().url]),
-        ("szkolenie", [TrainingPage.objects.filter(slug__startswith="szkolenie-benchmark-").first().url]),
-        ("biblioteka", [polish(MaterialsIndexPage).url]),
-        ("wyszukiwarka", [query + urllib.parse.quote(words) for words in SEARCHES]),
-        ("wyszukiwarka (nowe zapytania)", NewQueries()),
-    ]
-
-
-def first_paths(paths):
-    """(path, warm-up path) of the SQL count and the size: a page's own path twice; for new queries
-    two of them, so that the counted request is a search never sent."""
-    if isinstance(paths, NewQueries):
-        return tuple(paths.take(2))
-    return paths[0], None
 
 
 class Command(BaseCommand):
